@@ -1,0 +1,83 @@
+using System.Runtime.InteropServices;
+
+namespace Reports.Analysis.Aggregation;
+
+/// <summary>
+/// The partial aggregate of a prompts file, or of any part of it: per (feature, prompt label) running
+/// statistics of <c>prompt_feature_activation</c>, prompt counts per label, and where each feature's
+/// records were seen. Aggregates of disjoint parts <see cref="Merge"/> into the aggregate of the whole,
+/// so the work can be split over cores today and over machines later.
+/// </summary>
+public sealed class ActivationAggregate
+{
+    private readonly Dictionary<FeatureLabel, RunningStatistics> cells = [];
+    private readonly Dictionary<string, long> labelCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, FeatureOccurrences> features = [];
+
+    public IReadOnlyDictionary<FeatureLabel, RunningStatistics> Cells => cells;
+
+    public IReadOnlyDictionary<string, long> LabelCounts => labelCounts;
+
+    public IReadOnlyDictionary<long, FeatureOccurrences> Features => features;
+
+    /// <summary>Number of feature records (JSONL lines) added.</summary>
+    public long RecordCount { get; private set; }
+
+    /// <summary>Number of active prompts added.</summary>
+    public long PromptCount { get; private set; }
+
+    /// <summary>Adds one feature record, found at <paramref name="line"/> of the prompts file.</summary>
+    public void Add(FeatureRecord record, long line)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        RecordCount++;
+        Occurrences(record.FeatureId).Add(line, record.ActivePrompts.Count);
+        foreach (var prompt in record.ActivePrompts)
+        {
+            AddPrompt(record.FeatureId, prompt.PromptLabel, prompt.PromptFeatureActivation);
+        }
+    }
+
+    /// <summary>Merges an aggregate of a disjoint part of the data into this one.</summary>
+    public void Merge(ActivationAggregate other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        RecordCount += other.RecordCount;
+        PromptCount += other.PromptCount;
+        foreach (var (key, statistics) in other.cells)
+        {
+            ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, key, out _);
+            cell.Merge(statistics);
+        }
+
+        foreach (var (label, count) in other.labelCounts)
+        {
+            labelCounts[label] = labelCounts.GetValueOrDefault(label) + count;
+        }
+
+        foreach (var (featureId, occurrences) in other.features)
+        {
+            Occurrences(featureId).Merge(occurrences);
+        }
+    }
+
+    private void AddPrompt(long featureId, string label, double activation)
+    {
+        PromptCount++;
+        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, new FeatureLabel(featureId, label), out _);
+        cell.Add(activation);
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(labelCounts, label, out _);
+        count++;
+    }
+
+    private FeatureOccurrences Occurrences(long featureId)
+    {
+        if (!features.TryGetValue(featureId, out var occurrences))
+        {
+            occurrences = new FeatureOccurrences();
+            features.Add(featureId, occurrences);
+        }
+
+        return occurrences;
+    }
+}

@@ -1,0 +1,126 @@
+using Reports.Analysis.Diagnostics;
+
+namespace Reports.Analysis.Aggregation;
+
+/// <summary>
+/// The finished analysis of one report: the notebook's feature x prompt-label table of mean activations,
+/// prompt counts per label, pandas' describe() of that table per label, and the join with the feature
+/// descriptions. Labels are in ordinal order (pandas' pivot order), features in id order.
+/// </summary>
+public sealed class ActivationAnalysis
+{
+    private ActivationAnalysis(
+        IReadOnlyList<string> labels,
+        IReadOnlyList<FeatureSummary> features,
+        IReadOnlyList<(string Label, long Count)> labelCounts,
+        IReadOnlyList<(string Label, ColumnSummary Summary)> describe,
+        AnalysisTotals totals,
+        IReadOnlyList<ReportDiagnostic> warnings)
+    {
+        Labels = labels;
+        Features = features;
+        LabelCounts = labelCounts;
+        Describe = describe;
+        Totals = totals;
+        Warnings = warnings;
+    }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Every feature in either file, in id order.</summary>
+    public IReadOnlyList<FeatureSummary> Features { get; }
+
+    /// <summary>Features with at least one prompt: the columns of the heatmap.</summary>
+    public IEnumerable<FeatureSummary> HeatmapFeatures => Features.Where(f => f.HasPrompts);
+
+    public IReadOnlyList<(string Label, long Count)> LabelCounts { get; }
+
+    /// <summary>describe() of the mean-activation matrix, one column per label.</summary>
+    public IReadOnlyList<(string Label, ColumnSummary Summary)> Describe { get; }
+
+    public AnalysisTotals Totals { get; }
+
+    public IReadOnlyList<ReportDiagnostic> Warnings { get; }
+
+    /// <summary>Joins an aggregate of the prompts file with the description rows (keyed by feature id, with their lines).</summary>
+    public static ActivationAnalysis Create(
+        ActivationAggregate aggregate,
+        IReadOnlyDictionary<long, (FeatureDescription Row, long Line)> descriptions,
+        string descriptionsPath,
+        string promptsPath)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(descriptions);
+
+        var labels = aggregate.LabelCounts.Keys.Order(StringComparer.Ordinal).ToArray();
+        var warnings = new List<ReportDiagnostic>();
+        var featureIds = aggregate.Features.Keys.Union(descriptions.Keys).Order().ToArray();
+        var features = new FeatureSummary[featureIds.Length];
+        for (var i = 0; i < featureIds.Length; i++)
+        {
+            var id = featureIds[i];
+            var byLabel = new RunningStatistics?[labels.Length];
+            for (var l = 0; l < labels.Length; l++)
+            {
+                byLabel[l] = aggregate.Cells.TryGetValue(new FeatureLabel(id, labels[l]), out var cell) ? cell : null;
+            }
+
+            var hasDescription = descriptions.TryGetValue(id, out var description);
+            aggregate.Features.TryGetValue(id, out var occurrences);
+            features[i] = new FeatureSummary(id, hasDescription ? description.Row : null, hasDescription ? description.Line : 0, byLabel, occurrences?.PromptCount ?? 0);
+            warnings.AddRange(Check(id, hasDescription ? description : null, occurrences, descriptionsPath, promptsPath));
+        }
+
+        var describe = labels
+            .Select((label, l) => (label, ColumnSummary.Of(features.Where(f => f.ByLabel[l] is not null).Select(f => f.ByLabel[l]!.Value.Mean))))
+            .ToArray();
+        var labelCounts = labels.Select(label => (label, aggregate.LabelCounts[label])).ToArray();
+        var totals = new AnalysisTotals(descriptions.Count, aggregate.RecordCount, featureIds.Length, aggregate.PromptCount, labels.Length);
+        return new ActivationAnalysis(labels, features, labelCounts, describe, totals, warnings);
+    }
+
+    /// <summary>Consistency between the two files: reported, never silently dropped or merged.</summary>
+    private static IEnumerable<ReportDiagnostic> Check(
+        long id,
+        (FeatureDescription Row, long Line)? description,
+        FeatureOccurrences? occurrences,
+        string descriptionsPath,
+        string promptsPath)
+    {
+        if (occurrences is null)
+        {
+            yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.DescriptionWithoutPrompts,
+                $"feature {id} is described but has no record in the prompts file; it is listed in the table but not in the heatmap",
+                descriptionsPath, description!.Value.Line, 1);
+            yield break;
+        }
+
+        var firstLine = occurrences.Lines[0];
+        if (description is null)
+        {
+            yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.FeatureWithoutDescription,
+                $"feature {id} has prompts but no row in the descriptions file; it is reported without a description",
+                promptsPath, firstLine, 1);
+        }
+        else if (description.Value.Row.NumPrompts != occurrences.PromptCount)
+        {
+            yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.PromptCountMismatch,
+                $"num_prompts: the description row of feature {id} says {description.Value.Row.NumPrompts}, the prompts file has {occurrences.PromptCount} active prompts",
+                descriptionsPath, description.Value.Line, 1);
+        }
+
+        if (occurrences.PromptCount == 0)
+        {
+            yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.FeatureWithoutPrompts,
+                $"active_prompts: feature {id} has no active prompts; it has no column in the heatmap",
+                promptsPath, firstLine, 1);
+        }
+
+        foreach (var line in occurrences.Lines.Skip(1))
+        {
+            yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.RepeatedFeatureRecord,
+                $"feature_id: feature {id} has another record here (first at line {firstLine}); their prompts are aggregated together",
+                promptsPath, line, 1);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Reports.Analysis.Aggregation;
+using Reports.Analysis.Diagnostics;
+
+namespace Reports.Analysis.Reading;
+
+/// <summary>
+/// Reads a report's two input files with the generated readers and produces its <see cref="ActivationAnalysis"/>.
+/// The prompts file is streamed one record at a time, so memory grows with the number of features and
+/// labels, not with the size of the file.
+/// </summary>
+public static class ActivationAnalyzer
+{
+    /// <exception cref="Reports.Schema.SchemaDataException">The data does not match its schema sample.</exception>
+    /// <exception cref="ReportInputException">A file is missing, or the files contradict each other.</exception>
+    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default)
+    {
+        var descriptions = ReadDescriptions(descriptionsPath, cancellationToken);
+        var aggregate = AggregatePrompts(promptsPath, cancellationToken);
+        return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPath);
+    }
+
+    /// <summary>The description rows keyed by feature id, each with the line it starts on.</summary>
+    public static Dictionary<long, (FeatureDescription Row, long Line)> ReadDescriptions(string path, CancellationToken cancellationToken = default)
+    {
+        RequireFile(path);
+        var rows = new Dictionary<long, (FeatureDescription Row, long Line)>();
+        using var reader = FeatureDescriptionCsvReader.Open(path);
+        while (reader.TryRead(out var row))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!rows.TryAdd(row.FeatureId, (row, reader.RecordLine)))
+            {
+                throw new ReportInputException(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.DuplicateDescription,
+                    $"feature_id: expected each feature to be described once, found feature {row.FeatureId} again (first at line {rows[row.FeatureId].Line})",
+                    path, reader.RecordLine, 1));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Streams the prompts file into a fresh aggregate.</summary>
+    public static ActivationAggregate AggregatePrompts(string path, CancellationToken cancellationToken = default)
+    {
+        RequireFile(path);
+        var aggregate = new ActivationAggregate();
+        using var reader = FeatureRecordJsonlReader.Open(path);
+        while (reader.TryRead(out var record))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            aggregate.Add(record, reader.RecordLine);
+        }
+
+        return aggregate;
+    }
+
+    private static void RequireFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ReportInputException(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
+                $"expected an input file, found nothing at '{path}'", path));
+        }
+    }
+}

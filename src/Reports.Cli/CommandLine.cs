@@ -1,0 +1,141 @@
+using Reports.Pipeline;
+
+namespace Reports.Cli;
+
+/// <summary>The <c>reports</c> command: parses arguments and runs the report pipeline.</summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    private const string Usage = """
+        reports: build activation reports from SAE feature data (the pipeline `dotnet build` runs).
+
+        Usage:
+          reports build --descriptions <csv> --prompts <jsonl> --out <dir> [options]
+          reports --help
+
+        Options of `build`:
+          --descriptions <path>   feature descriptions CSV (feature_id, statistics, texts, link, ...)
+          --prompts <path>        active prompts JSONL (one feature per line with its active_prompts)
+          --out <dir>             output directory (created if missing)
+          --name <name>           report name (default: the output directory's name)
+          --title <text>          report title (default: the name)
+          --no-render             write only aggregate.csv and summary.json (time the aggregation alone)
+          --verbose               print progress on standard error
+          -h, --help              show this help
+
+        Errors and warnings are printed as `file(line,col): error RPTnnn: message`.
+        Exit codes: 0 success, 1 the inputs have errors, 2 wrong usage.
+        SOURCE_DATE_EPOCH, when set, is the date stamped into documents (never the clock).
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? UsageError : Success;
+        }
+
+        if (args[0] != "build")
+        {
+            error.WriteLine($"reports: unknown command '{args[0]}'; try `reports --help`");
+            return UsageError;
+        }
+
+        if (!TryParseBuild(args.AsSpan(1), out var options, out var problem))
+        {
+            if (problem is null)
+            {
+                output.WriteLine(Usage);
+                return Success;
+            }
+
+            error.WriteLine($"reports build: {problem}; try `reports --help`");
+            return UsageError;
+        }
+
+        var log = new ConsoleReportLog(error, options.Verbose);
+        var outcome = ReportPipeline.Run(options.Request, log);
+        if (outcome.Succeeded)
+        {
+            foreach (var file in outcome.WrittenFiles)
+            {
+                output.WriteLine(file);
+            }
+        }
+
+        return outcome.Succeeded && log.ErrorCount == 0 ? Success : Failure;
+    }
+
+    private sealed record BuildOptions(ReportRequest Request, bool Verbose);
+
+    /// <summary>False with a null problem means help was asked for.</summary>
+    private static bool TryParseBuild(ReadOnlySpan<string> args, out BuildOptions options, out string? problem)
+    {
+        options = null!;
+        problem = null;
+        string? descriptions = null, prompts = null, outDir = null, name = null, title = null;
+        bool render = true, verbose = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    return false;
+                case "--no-render":
+                    render = false;
+                    continue;
+                case "--verbose":
+                    verbose = true;
+                    continue;
+                case "--descriptions" or "--prompts" or "--out" or "--name" or "--title":
+                    if (i + 1 >= args.Length)
+                    {
+                        problem = $"{arg} needs a value";
+                        return false;
+                    }
+
+                    var value = args[++i];
+                    _ = arg switch
+                    {
+                        "--descriptions" => descriptions = value,
+                        "--prompts" => prompts = value,
+                        "--out" => outDir = value,
+                        "--name" => name = value,
+                        _ => title = value,
+                    };
+                    continue;
+                default:
+                    problem = $"unknown option '{arg}'";
+                    return false;
+            }
+        }
+
+        problem = descriptions is null ? "--descriptions is required"
+            : prompts is null ? "--prompts is required"
+            : outDir is null ? "--out is required"
+            : null;
+        if (problem is not null)
+        {
+            return false;
+        }
+
+        var request = new ReportRequest
+        {
+            Name = name ?? new DirectoryInfo(Path.GetFullPath(outDir!)).Name,
+            DescriptionsPath = descriptions!,
+            PromptsPath = prompts!,
+            OutputDirectory = outDir!,
+            Title = title,
+            Render = render,
+            SourceDate = ReportRequest.SourceDateFromEnvironment(),
+        };
+        options = new BuildOptions(request, verbose);
+        return true;
+    }
+}

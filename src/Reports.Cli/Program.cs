@@ -1,0 +1,3 @@
+using Reports.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+
+namespace Reports.Pipeline.Outputs;
+
+/// <summary>
+/// <c>aggregate.csv</c>: the notebook's heatmap table, one row per (feature, prompt label) with prompts:
+/// <c>feature_id,prompt_label,mean_activation,num_prompts</c>, in feature-id then ordinal label order.
+/// Means are written in shortest round-trip form, so the file carries the exact doubles.
+/// </summary>
+public sealed class AggregateCsvOutput : IReportOutput
+{
+    public string FileName => "aggregate.csv";
+
+    public bool IsRendering => false;
+
+    public void Write(ReportContent content, Stream destination)
+    {
+        var analysis = content.Analysis;
+        using var writer = new StreamWriter(destination, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        writer.WriteLine("feature_id,prompt_label,mean_activation,num_prompts");
+        foreach (var feature in analysis.HeatmapFeatures)
+        {
+            for (var l = 0; l < analysis.Labels.Count; l++)
+            {
+                if (feature.ByLabel[l] is { } cell)
+                {
+                    writer.Write(feature.FeatureId.ToString(CultureInfo.InvariantCulture));
+                    writer.Write(',');
+                    writer.Write(CsvField(analysis.Labels[l]));
+                    writer.Write(',');
+                    writer.Write(cell.Mean.ToString("R", CultureInfo.InvariantCulture));
+                    writer.Write(',');
+                    writer.WriteLine(cell.Count.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+    }
+
+    /// <summary>RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes.</summary>
+    private static string CsvField(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}

@@ -1,0 +1,100 @@
+using Reports.Analysis.Diagnostics;
+using Reports.Analysis.Reading;
+using Reports.Pipeline.Outputs;
+using Reports.Schema;
+
+namespace Reports.Pipeline;
+
+/// <summary>
+/// One report run, shared by the MSBuild task and the <c>reports</c> command: analyse the inputs, write every
+/// output to a temporary file, and only when all succeeded rename them into place. On any error no earlier
+/// output is touched, so a good report is never replaced by a partial one.
+/// </summary>
+public static class ReportPipeline
+{
+    /// <summary>The outputs of a report, in the order they are written.</summary>
+    public static IReadOnlyList<IReportOutput> Outputs { get; } =
+    [
+        new AggregateCsvOutput(),
+        new SummaryJsonOutput(),
+    ];
+
+    /// <summary>The file names a request produces, for build systems that must know them in advance.</summary>
+    public static IEnumerable<string> OutputFileNames(bool render) =>
+        Outputs.Where(o => render || !o.IsRendering).Select(o => o.FileName);
+
+    public static ReportOutcome Run(ReportRequest request, IReportLog log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(log);
+
+        ReportContent content;
+        try
+        {
+            log.Progress($"{request.Name}: reading {request.PromptsPath}");
+            var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken);
+            foreach (var warning in analysis.Warnings)
+            {
+                log.Report(warning);
+            }
+
+            content = new ReportContent(request, analysis,
+            [
+                InputFileInfo.Of("descriptions", request.DescriptionsPath),
+                InputFileInfo.Of("prompts", request.PromptsPath),
+            ]);
+        }
+        catch (SchemaDataException exception)
+        {
+            log.Report(exception.ToDiagnostic());
+            return ReportOutcome.Failed;
+        }
+        catch (ReportInputException exception)
+        {
+            log.Report(exception.Diagnostic);
+            return ReportOutcome.Failed;
+        }
+
+        var outputs = Outputs.Where(o => request.Render || !o.IsRendering).ToArray();
+        var written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);
+        return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis);
+    }
+
+    /// <summary>Writes every output beside its target as a temporary file, then renames them all; null on failure.</summary>
+    private static string[]? WriteAtomically(string directory, IReportOutput[] outputs, ReportContent content, IReportLog log, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var targets = outputs.Select(o => Path.GetFullPath(Path.Combine(directory, o.FileName))).ToArray();
+        var temporaries = targets.Select(t => Path.Combine(Path.GetDirectoryName(t)!, $".{Path.GetFileName(t)}.tmp")).ToArray();
+        try
+        {
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                log.Progress($"{content.Request.Name}: writing {outputs[i].FileName}");
+                using var stream = new FileStream(temporaries[i], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                outputs[i].Write(content, stream);
+            }
+
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                File.Move(temporaries[i], targets[i], overwrite: true);
+            }
+
+            return targets;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OutputFailed,
+                $"could not write the report's files: {exception.Message}", directory));
+            return null;
+        }
+        finally
+        {
+            foreach (var temporary in temporaries)
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Reports.Pipeline;
+
+/// <summary>One report to build: its inputs, where its files go, and how it is titled.</summary>
+public sealed record ReportRequest
+{
+    /// <summary>The report's name (the ActivationReport item's identity), e.g. "personal-general".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The feature-descriptions CSV.</summary>
+    public required string DescriptionsPath { get; init; }
+
+    /// <summary>The active-prompts JSONL.</summary>
+    public required string PromptsPath { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    public string? Title { get; init; }
+
+    /// <summary>False writes only the data files (aggregate.csv, summary.json): the aggregation timed alone.</summary>
+    public bool Render { get; init; } = true;
+
+    /// <summary>
+    /// The date printed in documents and their metadata: from <c>SOURCE_DATE_EPOCH</c> (the reproducible-builds
+    /// convention) or none. Never the wall clock or a file time, so the same inputs give the same bytes.
+    /// </summary>
+    public DateTimeOffset? SourceDate { get; init; }
+
+    public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Name : Title;
+
+    /// <summary>Reads <c>SOURCE_DATE_EPOCH</c> (seconds since 1970-01-01 UTC); null when unset or not a number.</summary>
+    public static DateTimeOffset? SourceDateFromEnvironment() =>
+        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+namespace Reports.Build.Tests;
+
+/// <summary>A report project built with the real <c>dotnet build</c>: its files, and its incrementality.</summary>
+public sealed class ReportBuildTests
+{
+    private const string SkippedAsUpToDate = "Skipping target \"_GenerateActivationReport\" because all output files are up-to-date";
+    private const string BuiltCompletely = "Building target \"_GenerateActivationReport\" completely.";
+
+    [Fact]
+    public void Build_WritesEveryFileThePipelineLists()
+    {
+        using var temp = new TemporaryDirectory();
+        var project = ReportProject.Create(temp.Path, title: "Personal Feature Activation by Prompt Category");
+
+        var build = project.Build();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        foreach (var file in project.ExpectedOutputs(render: true))
+        {
+            Assert.True(File.Exists(file) && new FileInfo(file).Length > 0, $"{file} missing or empty after:\n{build}");
+        }
+
+        var aggregate = File.ReadAllLines(Path.Combine(project.OutputDirectory, "aggregate.csv"));
+        Assert.Equal("feature_id,prompt_label,mean_activation,num_prompts", aggregate[0]);
+        Assert.True(aggregate.Length > 19, "19 features over several labels give more than 19 rows");
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(project.OutputDirectory, "summary.json")));
+        Assert.Contains("Personal Feature Activation by Prompt Category", summary.RootElement.GetRawText(), StringComparison.Ordinal);
+
+        // A report project makes reports, not a library: nothing lands in bin/.
+        var bin = Path.Combine(project.Directory, "bin");
+        Assert.Empty(Directory.Exists(bin) ? Directory.GetFiles(bin, "*", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
+    public void SecondBuild_IsSkipped_UntilThePromptsOrTheTitleChange()
+    {
+        using var temp = new TemporaryDirectory();
+        var project = ReportProject.Create(temp.Path, title: "First title");
+        var first = project.Build();
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var outputs = OutputSnapshot.Of(project.ExpectedOutputs());
+
+        var second = project.Build("-v:d");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(SkippedAsUpToDate, second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(BuiltCompletely, second.Output, StringComparison.Ordinal);
+        outputs.AssertUnchanged();
+
+        // The build finished before now, so "now" is later than every output it wrote.
+        File.SetLastWriteTimeUtc(project.PromptsPath, DateTime.UtcNow);
+        var afterTouch = project.Build("-v:d");
+
+        Assert.True(afterTouch.ExitCode == 0, afterTouch.ToString());
+        Assert.Contains(BuiltCompletely, afterTouch.Output, StringComparison.Ordinal);
+        Assert.Contains($"Input file \"{project.PromptsPath}\" is newer than output file", afterTouch.Output, StringComparison.Ordinal);
+
+        project.WriteProjectFile(ReportProject.ReportItem("Second title"));
+        var afterTitle = project.Build("-v:d");
+
+        Assert.True(afterTitle.ExitCode == 0, afterTitle.ToString());
+        Assert.Contains(BuiltCompletely, afterTitle.Output, StringComparison.Ordinal);
+        Assert.Contains($"{ReportProject.ReportName}.settings\" is newer than output file", afterTitle.Output, StringComparison.Ordinal);
+        Assert.Contains("Second title", File.ReadAllText(Path.Combine(project.OutputDirectory, "summary.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingMetadata_FailsNamingTheItemAndTheMetadata_AndGoodItemsStillBuild()
+    {
+        using var temp = new TemporaryDirectory();
+        var project = ReportProject.Create(temp.Path);
+        project.WriteProjectFile("""
+                <ActivationReport Include="no-prompts" Descriptions="data/personal_general_desc.csv" />
+                <ActivationReport Include="good" Descriptions="data/personal_general_desc.csv"
+                                  Prompts="data/personal_general_prompts.jsonl" OutputDirectory="good-out" Render="false" />
+            """);
+
+        var build = project.Build();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"{project.ProjectFile} : error RPT040: ActivationReport 'no-prompts' has no Prompts metadata", build.Output, StringComparison.Ordinal);
+        foreach (var name in Reports.Pipeline.ReportPipeline.OutputFileNames(render: false))
+        {
+            Assert.True(File.Exists(Path.Combine(project.Directory, "good-out", name)), $"good-out/{name} missing after:\n{build}");
+        }
+
+        Assert.False(Directory.Exists(project.OutputDirectory), "the item without prompts wrote a report");
+        Assert.DoesNotContain("error MSB", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingTaskAssembly_FailsWithItsPath()
+    {
+        using var temp = new TemporaryDirectory();
+        var project = ReportProject.Create(temp.Path);
+        var missing = Path.Combine(temp.Path, "nowhere", "Reports.Build.dll");
+
+        var build = DotnetCli.Build(project.Directory, project.ProjectFile, $"-p:ReportsTaskAssembly={missing}");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"{project.ProjectFile} : error RPT042: The report task assembly was not found at '{missing}'", build.Output, StringComparison.Ordinal);
+    }
+}

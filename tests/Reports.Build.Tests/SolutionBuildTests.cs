@@ -1,0 +1,50 @@
+namespace Reports.Build.Tests;
+
+/// <summary>
+/// The way the repository is built: a solution holding the task project and report projects that use the default task
+/// assembly, built in parallel (<c>-m</c>) twice in a row. The reports must wait for the task project (their
+/// ProjectReference orders them), find its output (here under an artifacts path), and the second build must succeed
+/// without redoing them: no node may hold the task assembly or its natives.
+/// </summary>
+public sealed class SolutionBuildTests
+{
+    [Fact]
+    public void ParallelSolutionBuild_Twice_BuildsTheTaskFirst_ThenSkipsTheReports()
+    {
+        using var temp = new TemporaryDirectory();
+        var first = ReportProject.Create(Path.Combine(temp.Path, "first"), render: false, projectName: "first");
+        var second = ReportProject.Create(Path.Combine(temp.Path, "second"), render: false, projectName: "second");
+        var taskProject = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Reports.Build", "Reports.Build.csproj");
+        Run(temp.Path, "new", "sln", "--name", "reports", "--format", "sln");
+        Run(temp.Path, "sln", "reports.sln", "add", taskProject, first.ProjectFile, second.ProjectFile);
+        // Its own artifacts folder: this build must not touch the repository's bin/ and obj/ folders.
+        string[] options = ["-m", "--artifacts-path", Path.Combine(temp.Path, "artifacts"), "-v:d"];
+
+        var build1 = DotnetCli.Build(temp.Path, "reports.sln", options);
+        Assert.True(build1.ExitCode == 0, build1.ToString());
+        Assert.All(first.ExpectedOutputs(render: false).Concat(second.ExpectedOutputs(render: false)),
+            file => Assert.True(File.Exists(file), $"{file} missing after:\n{build1}"));
+
+        var build2 = DotnetCli.Build(temp.Path, "reports.sln", options);
+        Assert.True(build2.ExitCode == 0, build2.ToString());
+        var skipped = CountOccurrences(build2.Output, "Skipping target \"_GenerateActivationReport\" because all output files are up-to-date");
+        Assert.True(skipped == 2, $"expected both reports skipped, found {skipped} in:\n{build2}");
+    }
+
+    private static void Run(string directory, params string[] arguments)
+    {
+        var result = DotnetCli.Run(directory, arguments);
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
