@@ -23,7 +23,7 @@ public sealed class PartialAggregateTests
         Assert.Equal(whole.RecordCount, merged.RecordCount);
         Assert.Equal(whole.PromptCount, merged.PromptCount);
         Assert.Equal(whole.LabelCounts.OrderBy(p => p.Key), merged.LabelCounts.OrderBy(p => p.Key));
-        Assert.Equal(whole.Cells.Keys.Order(), merged.Cells.Keys.Order());
+        Assert.Equal(whole.Cells.Keys.OrderBy(k => k.FeatureId).ThenBy(k => k.Label, StringComparer.Ordinal), merged.Cells.Keys.OrderBy(k => k.FeatureId).ThenBy(k => k.Label, StringComparer.Ordinal));
         foreach (var (key, cell) in whole.Cells)
         {
             var other = merged.Cells[key];

@@ -1,0 +1,7 @@
+namespace Reports.Schema.Model;
+
+internal enum SampleKind
+{
+    Csv,
+    Jsonl,
+}
