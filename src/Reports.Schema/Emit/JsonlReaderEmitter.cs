@@ -41,7 +41,7 @@ internal static class JsonlReaderEmitter
         code.Line("{");
         code.Line("while (lines.TryReadLine(out var line))");
         code.Line("{");
-        code.Line("if (line.Trim(\" \\t\"u8).IsEmpty)");
+        code.Line("if (global::Reports.Schema.Utf8LineSource.IsBlank(line))");
         code.Line("{");
         code.Line("continue;");
         code.Line("}");
@@ -104,7 +104,10 @@ internal static class JsonlReaderEmitter
         foreach (var field in record.Fields)
         {
             code.Line($"{LocalType(field)} {Local(field)} = default;");
-            code.Line($"var has{field.PropertyName} = false;");
+            if (!field.Nullable)
+            {
+                code.Line($"var has{field.PropertyName} = false;");
+            }
         }
 
         code.Line("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
@@ -118,7 +121,11 @@ internal static class JsonlReaderEmitter
             code.Line($"context.Enter({CodeWriter.Quote(field.DataName)});");
             code.Line($"{Local(field)} = {ReadValue(record, field)};");
             code.Line("context.Leave();");
-            code.Line($"has{field.PropertyName} = true;");
+            if (!field.Nullable)
+            {
+                code.Line($"has{field.PropertyName} = true;");
+            }
+
             code.Line("}");
             keyword = "else if";
         }

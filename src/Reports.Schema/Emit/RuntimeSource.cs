@@ -145,6 +145,8 @@ namespace Reports.Schema
 
         public static string Decode(ReadOnlySpan<byte> bytes) => StrictUtf8.GetString(bytes);
 
+        public static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t"u8).IsEmpty;
+
         public void Dispose()
         {
             ArrayPool<byte>.Shared.Return(buffer);
