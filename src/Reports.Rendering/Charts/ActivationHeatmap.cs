@@ -1,0 +1,97 @@
+using System.Globalization;
+using ScottPlot;
+using SkiaSharp;
+
+namespace Reports.Rendering.Charts;
+
+/// <summary>
+/// The notebook's heatmap with ScottPlot 5: Viridis cells drawn as vector rectangles, each cell's value to three
+/// decimals in white, blank cells for missing data, a titled colour bar, and feature ticks at 45 degrees.
+/// </summary>
+public static class ActivationHeatmap
+{
+    /// <summary>Builds the plot of columns [firstColumn, firstColumn + columnCount) with the given colour range.</summary>
+    public static Plot CreatePlot(HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ShippedFontResolver.Install();
+        var rows = model.RowLabels.Count;
+        var intensities = new double[rows, columnCount];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columnCount; c++)
+            {
+                intensities[r, c] = model.Values[r, firstColumn + c] ?? double.NaN;
+            }
+        }
+
+        var plot = new Plot();
+        plot.Font.Set(Typography.ShippedFonts.FamilyName);
+        var heatmap = plot.Add.Heatmap(intensities);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.ManualRange = new ScottPlot.Range(colorRange.Min, colorRange.Max);
+        heatmap.NaNCellColor = Colors.Transparent;
+        heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
+        // Cell (r, c) spans x in [c, c + 1] and y in [rows - r - 1, rows - r]: data row 0 is drawn at the top.
+        heatmap.Rectangle = new CoordinateRect(0, columnCount, 0, rows);
+
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columnCount; c++)
+            {
+                if (model.Values[r, firstColumn + c] is { } value)
+                {
+                    var label = plot.Add.Text(value.ToString("0.000", CultureInfo.InvariantCulture), c + 0.5, rows - r - 0.5);
+                    label.LabelFontColor = Colors.White;
+                    label.LabelFontSize = 10;
+                    label.LabelAlignment = Alignment.MiddleCenter;
+                }
+            }
+        }
+
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = model.ColorBarTitle;
+
+        plot.Title(model.Title);
+        plot.XLabel(model.XAxisTitle);
+        plot.YLabel(model.YAxisTitle);
+        plot.Axes.Bottom.SetTicks(
+            [.. Enumerable.Range(0, columnCount).Select(c => c + 0.5)],
+            [.. model.ColumnLabels.Skip(firstColumn).Take(columnCount)]);
+        plot.Axes.Left.SetTicks(
+            [.. Enumerable.Range(0, rows).Select(r => rows - r - 0.5)],
+            [.. model.RowLabels]);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.SetLimits(0, columnCount, 0, rows);
+        plot.HideGrid();
+        plot.Layout.Fixed(new PixelPadding(HeatmapGeometry.Left, HeatmapGeometry.Right, HeatmapGeometry.Bottom, HeatmapGeometry.Top));
+        return plot;
+    }
+
+    /// <summary>Writes the whole heatmap (every column) as a PNG at the given scale (2 = twice the notebook's pixels).</summary>
+    public static void SavePng(HeatmapModel model, Stream destination, float scale = 2)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(destination);
+        var columns = model.ColumnLabels.Count;
+        var plot = CreatePlot(model, 0, columns, model.ValueRange());
+        plot.ScaleFactor = scale;
+        var (width, height) = HeatmapGeometry.FigureSize(columns, model.RowLabels.Count);
+        var bytes = plot.GetImageBytes((int)(width * scale), (int)(height * scale), ImageFormat.Png);
+        destination.Write(bytes);
+    }
+
+    /// <summary>Draws part of the heatmap as vectors onto a canvas (a PDF page), filling the given rectangle.</summary>
+    public static void Draw(SKCanvas canvas, SKRect area, HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        var plot = CreatePlot(model, firstColumn, columnCount, colorRange);
+        // Laying out once in memory first keeps the real render from painting twice onto the page.
+        plot.RenderInMemory((int)area.Width, (int)area.Height);
+        canvas.Save();
+        canvas.Translate(area.Left, area.Top);
+        plot.Render(canvas, (int)area.Width, (int)area.Height);
+        canvas.Restore();
+    }
+}

@@ -1,0 +1,128 @@
+using Reports.Rendering.Charts;
+using SkiaSharp;
+
+namespace Reports.Rendering.Tests.Charts;
+
+public sealed class ActivationHeatmapTests
+{
+    private const int Scale = 2;
+
+    // Distinct values spread over the scale; (0, 2) has no data, so a label drawn on the wrong row would land on it.
+    private static readonly HeatmapModel Model = new(
+        ["10", "20", "30", "40"],
+        ["analysis", "code", "therapy"],
+        new double?[,]
+        {
+            { 0.0, 1.0, null, 3.0 },
+            { 4.0, 5.0, 2.0, 7.0 },
+            { 8.0, 9.0, 10.0, 11.0 },
+        });
+
+    [Fact]
+    public void Each_cell_has_the_viridis_colour_of_its_own_value_and_row_0_is_at_the_top()
+    {
+        using var bitmap = Render(Model);
+        var viridis = new ScottPlot.Colormaps.Viridis();
+
+        for (var r = 0; r < 3; r++)
+        {
+            for (var c = 0; c < 4; c++)
+            {
+                // A point inside the cell but away from its centred label.
+                var pixel = bitmap.GetPixel(CellCenterX(c) - (22 * Scale), CellCenterY(r) + (20 * Scale));
+                if (Model.Values[r, c] is { } value)
+                {
+                    var expected = viridis.GetColor(value / 11.0);
+                    AssertClose(expected.Red, pixel.Red, $"cell ({r},{c}) red");
+                    AssertClose(expected.Green, pixel.Green, $"cell ({r},{c}) green");
+                    AssertClose(expected.Blue, pixel.Blue, $"cell ({r},{c}) blue");
+                }
+                else
+                {
+                    Assert.Equal(SKColors.White, pixel);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Each_value_label_sits_on_its_own_cell_and_a_blank_cell_has_none()
+    {
+        using var bitmap = Render(Model);
+
+        for (var r = 0; r < 3; r++)
+        {
+            for (var c = 0; c < 4; c++)
+            {
+                var whiteInCentre = CountWhite(bitmap, CellCenterX(c), CellCenterY(r), halfWidth: 18 * Scale, halfHeight: 7 * Scale);
+                if (Model.Values[r, c] is null)
+                {
+                    // The blank cell is all background: nothing but white, and no dark text pixels.
+                    Assert.Equal((36 * Scale + 1) * (14 * Scale + 1), whiteInCentre);
+                }
+                else
+                {
+                    Assert.True(whiteInCentre > 20, $"no white label text in cell ({r},{c})");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Cells_are_square_and_the_png_is_twice_the_figure_size()
+    {
+        using var bitmap = Render(Model);
+        var (width, height) = HeatmapGeometry.FigureSize(4, 3);
+
+        Assert.Equal(width * Scale, bitmap.Width);
+        Assert.Equal(height * Scale, bitmap.Height);
+        // The edges of the top-left cell (value 0, darkest purple) are one cell size apart in both directions.
+        var top = CellCenterY(0);
+        var left = CellCenterX(0);
+        var inside = bitmap.GetPixel(left - (22 * Scale), top + (20 * Scale));
+        Assert.Equal(inside, bitmap.GetPixel(left - (28 * Scale), top - (28 * Scale)));
+        Assert.NotEqual(inside, bitmap.GetPixel(left + (32 * Scale), top - (28 * Scale)));
+        Assert.NotEqual(inside, bitmap.GetPixel(left - (28 * Scale), top + (32 * Scale)));
+    }
+
+    [Fact]
+    public void The_same_model_gives_the_same_bytes()
+    {
+        using var first = new MemoryStream();
+        using var second = new MemoryStream();
+
+        ActivationHeatmap.SavePng(Model, first, Scale);
+        ActivationHeatmap.SavePng(Model, second, Scale);
+
+        Assert.Equal(first.ToArray(), second.ToArray());
+    }
+
+    private static SKBitmap Render(HeatmapModel model)
+    {
+        using var png = new MemoryStream();
+        ActivationHeatmap.SavePng(model, png, Scale);
+        return SKBitmap.Decode(png.ToArray());
+    }
+
+    private static int CellCenterX(int column) => (HeatmapGeometry.Left + (column * HeatmapGeometry.CellSize) + (HeatmapGeometry.CellSize / 2)) * Scale;
+
+    private static int CellCenterY(int row) => (HeatmapGeometry.Top + (row * HeatmapGeometry.CellSize) + (HeatmapGeometry.CellSize / 2)) * Scale;
+
+    private static int CountWhite(SKBitmap bitmap, int x, int y, int halfWidth, int halfHeight)
+    {
+        var count = 0;
+        for (var dx = -halfWidth; dx <= halfWidth; dx++)
+        {
+            for (var dy = -halfHeight; dy <= halfHeight; dy++)
+            {
+                var p = bitmap.GetPixel(x + dx, y + dy);
+                count += p.Red > 240 && p.Green > 240 && p.Blue > 240 ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
+    private static void AssertClose(byte expected, byte actual, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= 3, $"{what}: expected {expected}, got {actual}");
+}
