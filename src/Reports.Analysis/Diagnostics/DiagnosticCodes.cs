@@ -25,6 +25,11 @@ public static class DiagnosticCodes
     // Errors of the run.
     public const string OutputFailed = "RPT030";
 
+    // Errors of the MSBuild items, reported by Reports.Build.targets (listed here so every code has one home).
+    public const string ItemMetadataMissing = "RPT040";
+    public const string ItemRenderInvalid = "RPT041";
+    public const string TaskAssemblyMissing = "RPT042";
+
     // Warnings: the report is written, but something deserves a look.
     public const string FeatureWithoutDescription = "RPT101";
     public const string DescriptionWithoutPrompts = "RPT102";
