@@ -18,6 +18,7 @@ public static class ReportPipeline
         new AggregateCsvOutput(),
         new SummaryJsonOutput(),
         new HeatmapPngOutput(),
+        new HtmlReportOutput(),
     ];
 
     /// <summary>The file names a request produces, for build systems that must know them in advance.</summary>

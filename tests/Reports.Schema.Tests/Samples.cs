@@ -17,19 +17,7 @@ internal static class Samples
     public static Sample Committed(string fileName, string recordName) =>
         new(fileName, File.ReadAllText(Path.Combine(RepositoryRoot, "src", "Reports.Analysis", "Schemas", fileName)), recordName);
 
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Reports.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Reports.sln not found");
-        }
-    }
+    private static string RepositoryRoot =>
+        typeof(Samples).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }

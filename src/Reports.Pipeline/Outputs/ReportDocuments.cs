@@ -1,0 +1,104 @@
+using System.Globalization;
+using Reports.Analysis.Aggregation;
+using Reports.Rendering.Report;
+
+namespace Reports.Pipeline.Outputs;
+
+/// <summary>Fills the document model the PDF and the HTML share from an analysis and its inputs.</summary>
+public static class ReportDocuments
+{
+    /// <summary>The notebook cut descriptions at this many characters in its hover text.</summary>
+    public const int HoverDescriptionLength = 150;
+
+    public static ReportDocument From(ReportContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var analysis = content.Analysis;
+        var heatmap = HeatmapModels.From(analysis);
+        var features = analysis.HeatmapFeatures.ToArray();
+        var hover = new string?[analysis.Labels.Count, features.Length];
+        for (var c = 0; c < features.Length; c++)
+        {
+            for (var r = 0; r < analysis.Labels.Count; r++)
+            {
+                hover[r, c] = features[c].ByLabel[r] is { } cell ? HoverText(features[c], analysis.Labels[r], cell.Mean) : null;
+            }
+        }
+
+        var totals = analysis.Totals;
+        return new ReportDocument
+        {
+            Title = content.Request.DisplayTitle,
+            DataDate = content.Request.SourceDate,
+            Inputs = new TableModel(
+                [new("File", 3), new("Role", 1.5f), new("Bytes", 1.5f, IsNumeric: true), new("SHA-256", 6)],
+                [.. content.Inputs.Select(i => (IReadOnlyList<TableCell>)[i.FileName, i.Role, Integer(i.Bytes), i.Sha256])]),
+            Totals =
+            [
+                ("Features described", Integer(totals.FeaturesDescribed)),
+                ("Feature records", Integer(totals.FeatureRecords)),
+                ("Features", Integer(totals.Features)),
+                ("Active prompts", Integer(totals.Prompts)),
+                ("Prompt categories", Integer(totals.Labels)),
+            ],
+            Heatmap = heatmap,
+            HeatmapHoverTexts = hover,
+            LabelCounts = new TableModel(
+                [new("Category", 2), new("Prompts", 1, IsNumeric: true), new("Share", 1, IsNumeric: true)],
+                [.. analysis.LabelCounts.Select(l => (IReadOnlyList<TableCell>)[l.Label, Integer(l.Count), (100.0 * l.Count / Math.Max(1, totals.Prompts)).ToString("0.0", CultureInfo.InvariantCulture) + " %"])]),
+            Describe = new TableModel(
+                [new("Statistic", 1.2f), .. analysis.Describe.Select(d => new TableColumn(d.Label, 1, IsNumeric: true))],
+                [.. DescribeRows(analysis)]),
+            Features = new TableModel(
+                [
+                    new("Feature", 1, IsNumeric: true), new("Type", 1.3f), new("Description", 7), new("General mean", 1.2f, IsNumeric: true),
+                    new("General max", 1.2f, IsNumeric: true), new("General min", 1.2f, IsNumeric: true), new("Personal mean", 1.2f, IsNumeric: true),
+                    new("Cohen's d", 1.1f, IsNumeric: true), new("Prompts", 1, IsNumeric: true), new("Link", 3),
+                ],
+                [.. analysis.Features.Select(FeatureRow)]),
+            Warnings = [.. analysis.Warnings.Select(w => $"{w.Code}: {Path.GetFileName(w.File)} line {w.Line}: {w.Message}")],
+        };
+    }
+
+    /// <summary>The notebook's hover text: feature, category, mean to 4 decimals, type and description.</summary>
+    public static string HoverText(FeatureSummary feature, string label, double mean)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        var description = feature.Description?.ClaudeDesc;
+        description = string.IsNullOrEmpty(description) ? "No description available"
+            : description.Length > HoverDescriptionLength ? description[..HoverDescriptionLength] + "..." : description;
+        var type = feature.Description?.ClaudeType is { Length: > 0 } claudeType ? claudeType : "Unknown";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Feature: {feature.FeatureId}\nCategory: {label}\nMean Activation: {mean:0.0000}\nType: {type}\nDescription: {description}");
+    }
+
+    private static IReadOnlyList<TableCell> FeatureRow(FeatureSummary feature)
+    {
+        var d = feature.Description;
+        return
+        [
+            Integer(feature.FeatureId),
+            d?.ClaudeType is { Length: > 0 } type ? type : d is null ? "—" : "Unknown",
+            d is null ? "(no row in the descriptions file)" : string.IsNullOrEmpty(d.ClaudeDesc) ? "No description available" : d.ClaudeDesc,
+            Number(d?.GeneralActivationMean), Number(d?.GeneralActivationMax), Number(d?.GeneralActivationMin),
+            Number(d?.PersonalMean), Number(d?.PersonalCohensD, "0.00"),
+            Integer(feature.PromptCount),
+            d is null ? "" : new TableCell(d.Link, d.Link),
+        ];
+    }
+
+    private static IEnumerable<IReadOnlyList<TableCell>> DescribeRows(ActivationAnalysis analysis)
+    {
+        var names = analysis.Describe.Count == 0 ? [] : analysis.Describe[0].Summary.Rows().Select(r => r.Name).ToArray();
+        for (var i = 0; i < names.Length; i++)
+        {
+            var index = i;
+            yield return [names[i], .. analysis.Describe.Select(d => (TableCell)Number(d.Summary.Rows().ElementAt(index).Value, index == 0 ? "0" : "0.000"))];
+        }
+    }
+
+    private static string Integer(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Number(double? value, string format = "0.000") =>
+        value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+}

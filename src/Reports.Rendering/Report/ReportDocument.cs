@@ -1,0 +1,35 @@
+using Reports.Rendering.Charts;
+
+namespace Reports.Rendering.Report;
+
+/// <summary>
+/// The content of a report document, the same for the PDF and the HTML: a cover (title, date of the data, input
+/// files, totals), the heatmap, the label counts and describe() tables, and the feature-description table.
+/// </summary>
+public sealed record ReportDocument
+{
+    public required string Title { get; init; }
+
+    /// <summary>The date the report states for its data (SOURCE_DATE_EPOCH); null when not given. Never the build's clock.</summary>
+    public DateTimeOffset? DataDate { get; init; }
+
+    /// <summary>Input files: name, size, SHA-256.</summary>
+    public required TableModel Inputs { get; init; }
+
+    /// <summary>Totals for the cover, as label and value.</summary>
+    public required IReadOnlyList<(string Label, string Value)> Totals { get; init; }
+
+    public required HeatmapModel Heatmap { get; init; }
+
+    /// <summary>Per heatmap cell (row, column), the notebook's hover text; null for blank cells.</summary>
+    public required string?[,] HeatmapHoverTexts { get; init; }
+
+    public required TableModel LabelCounts { get; init; }
+
+    public required TableModel Describe { get; init; }
+
+    public required TableModel Features { get; init; }
+
+    /// <summary>Warnings found in the inputs, shown so a reader knows what the numbers rest on.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
