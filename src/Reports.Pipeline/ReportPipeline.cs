@@ -19,6 +19,7 @@ public static class ReportPipeline
         new SummaryJsonOutput(),
         new HeatmapPngOutput(),
         new HtmlReportOutput(),
+        new PdfReportOutput(),
     ];
 
     /// <summary>The file names a request produces, for build systems that must know them in advance.</summary>

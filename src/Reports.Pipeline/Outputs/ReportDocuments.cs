@@ -77,7 +77,7 @@ public static class ReportDocuments
         var d = feature.Description;
         return
         [
-            Integer(feature.FeatureId),
+            feature.FeatureId.ToString(CultureInfo.InvariantCulture),
             d?.ClaudeType is { Length: > 0 } type ? type : d is null ? "—" : "Unknown",
             d is null ? "(no row in the descriptions file)" : string.IsNullOrEmpty(d.ClaudeDesc) ? "No description available" : d.ClaudeDesc,
             Number(d?.GeneralActivationMean), Number(d?.GeneralActivationMax), Number(d?.GeneralActivationMin),

@@ -11,7 +11,8 @@ namespace Reports.Rendering.Charts;
 public static class ActivationHeatmap
 {
     /// <summary>Builds the plot of columns [firstColumn, firstColumn + columnCount) with the given colour range.</summary>
-    public static Plot CreatePlot(HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange)
+    /// <param name="fontName">A family registered with the shipped-font resolver; the shipped Noto Sans by default.</param>
+    public static Plot CreatePlot(HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange, string? fontName = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ShippedFontResolver.Install();
@@ -26,7 +27,7 @@ public static class ActivationHeatmap
         }
 
         var plot = new Plot();
-        plot.Font.Set(Typography.ShippedFonts.FamilyName);
+        plot.Font.Set(fontName ?? Typography.ShippedFonts.FamilyName);
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.ManualRange = new ScottPlot.Range(colorRange.Min, colorRange.Max);
@@ -83,15 +84,22 @@ public static class ActivationHeatmap
     }
 
     /// <summary>Draws part of the heatmap as vectors onto a canvas (a PDF page), filling the given rectangle.</summary>
-    public static void Draw(SKCanvas canvas, SKRect area, HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange)
+    public static void Draw(SKCanvas canvas, SKRect area, HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange, string? fontName = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
-        var plot = CreatePlot(model, firstColumn, columnCount, colorRange);
+        var plot = CreatePlot(model, firstColumn, columnCount, colorRange, fontName);
         // Laying out once in memory first keeps the real render from painting twice onto the page.
         plot.RenderInMemory((int)area.Width, (int)area.Height);
         canvas.Save();
         canvas.Translate(area.Left, area.Top);
         plot.Render(canvas, (int)area.Width, (int)area.Height);
         canvas.Restore();
+    }
+
+    /// <summary>Every text the plot of these columns draws, so a document can subset its fonts to them.</summary>
+    public static IEnumerable<string> Texts(HeatmapModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return [model.Title, model.XAxisTitle, model.YAxisTitle, model.ColorBarTitle, .. model.ColumnLabels, .. model.RowLabels];
     }
 }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Makes the pictures README.md shows, from the demo report: the heatmap PNG and one page of the feature table.
+# Needs poppler-utils (pdftoppm, pdftotext), as the tests do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet build reports/personal-general/personal-general.csproj
+out=reports/personal-general/out
+cp "$out/heatmap.png" docs/heatmap.png
+
+# The first page whose text has the feature table's header.
+pages=$(pdfinfo "$out/report.pdf" | awk '/^Pages:/ {print $2}')
+for page in $(seq 1 "$pages"); do
+  if pdftotext -f "$page" -l "$page" "$out/report.pdf" - | grep -q "Feature descriptions"; then
+    pdftoppm -f "$page" -l "$page" -r 80 -png -singlefile "$out/report.pdf" docs/table-page
+    break
+  fi
+done
+ls -l docs/heatmap.png docs/table-page.png

@@ -1,0 +1,150 @@
+using Reports.Rendering.Typography;
+using SkiaSharp;
+using SkiaSharp.HarfBuzz;
+
+namespace Reports.Rendering.Pdf;
+
+/// <summary>
+/// The typefaces of one document: the shipped faces cut down to the characters the document uses, with fallback
+/// for glyphs the text face lacks. With the Linux natives here <c>SKFontManager.MatchCharacter</c> finds nothing,
+/// so the fallback scans the shipped faces with <c>ContainsGlyph</c> and splits text into runs per typeface.
+/// </summary>
+public sealed class FontSet : IDisposable
+{
+    private readonly Dictionary<SKTypeface, SKShaper> shapers = [];
+
+    private FontSet(SKTypeface regular, SKTypeface bold, SKTypeface italic, SKTypeface symbols)
+    {
+        Regular = regular;
+        Bold = bold;
+        Italic = italic;
+        Symbols = symbols;
+    }
+
+    public SKTypeface Regular { get; }
+
+    public SKTypeface Bold { get; }
+
+    public SKTypeface Italic { get; }
+
+    public SKTypeface Symbols { get; }
+
+    /// <summary>Subsets every shipped face to the given text's characters (and printable ASCII, for numbers drawn later).</summary>
+    public static FontSet ForText(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var codePoints = new SortedSet<int>(Enumerable.Range(32, 95));
+        foreach (var text in texts)
+        {
+            foreach (var rune in text.EnumerateRunes())
+            {
+                codePoints.Add(rune.Value);
+            }
+        }
+
+        return new FontSet(
+            FontSubsetter.SubsetTypeface(ShippedFonts.Regular, codePoints),
+            FontSubsetter.SubsetTypeface(ShippedFonts.Bold, codePoints),
+            FontSubsetter.SubsetTypeface(ShippedFonts.Italic, codePoints),
+            FontSubsetter.SubsetTypeface(ShippedFonts.Symbols, codePoints));
+    }
+
+    public SKTypeface Primary(TextStyle style) => style.Bold ? Bold : style.Italic ? Italic : Regular;
+
+    public SKFont Font(SKTypeface typeface, float size) =>
+        new(typeface, size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
+
+    /// <summary>Splits text into runs that one typeface can draw: the style's face, else the first shipped face with the glyph.</summary>
+    public IEnumerable<(string Text, SKTypeface Typeface)> Runs(string text, TextStyle style)
+    {
+        var primary = Primary(style);
+        var start = 0;
+        SKTypeface? current = null;
+        var index = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var face = FaceFor(rune.Value, primary);
+            if (current is not null && face != current)
+            {
+                yield return (text[start..index], current);
+                start = index;
+            }
+
+            current = face;
+            index += rune.Utf16SequenceLength;
+        }
+
+        if (current is not null)
+        {
+            yield return (text[start..], current);
+        }
+    }
+
+    /// <summary>Width of text in a style, shaped by HarfBuzz run by run.</summary>
+    public float Measure(string text, TextStyle style)
+    {
+        var width = 0f;
+        foreach (var (run, typeface) in Runs(text, style))
+        {
+            using var font = Font(typeface, style.Size);
+            width += Shaper(typeface).Shape(run, font).Width;
+        }
+
+        return width;
+    }
+
+    /// <summary>Draws text with its left end at x and its baseline at y.</summary>
+    public void Draw(SKCanvas canvas, string text, float x, float y, TextStyle style)
+    {
+        using var paint = new SKPaint { Color = style.Color, IsAntialias = true };
+        foreach (var (run, typeface) in Runs(text, style))
+        {
+            using var font = Font(typeface, style.Size);
+            var shaper = Shaper(typeface);
+            canvas.DrawShapedText(shaper, run, x, y, SKTextAlign.Left, font, paint);
+            x += shaper.Shape(run, font).Width;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var shaper in shapers.Values)
+        {
+            shaper.Dispose();
+        }
+
+        Regular.Dispose();
+        Bold.Dispose();
+        Italic.Dispose();
+        Symbols.Dispose();
+    }
+
+    private SKTypeface FaceFor(int codePoint, SKTypeface primary)
+    {
+        if (codePoint < 128 || primary.ContainsGlyph(codePoint))
+        {
+            return primary;
+        }
+
+        foreach (var face in (ReadOnlySpan<SKTypeface>)[Regular, Symbols, Bold])
+        {
+            if (face.ContainsGlyph(codePoint))
+            {
+                return face;
+            }
+        }
+
+        return primary;
+    }
+
+    private SKShaper Shaper(SKTypeface typeface)
+    {
+        if (!shapers.TryGetValue(typeface, out var shaper))
+        {
+            shaper = new SKShaper(typeface);
+            shapers.Add(typeface, shaper);
+        }
+
+        return shaper;
+    }
+}

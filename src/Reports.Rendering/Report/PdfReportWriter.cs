@@ -1,0 +1,121 @@
+using System.Globalization;
+using Reports.Rendering.Charts;
+using Reports.Rendering.Pdf;
+using SkiaSharp;
+
+namespace Reports.Rendering.Report;
+
+/// <summary>
+/// <c>report.pdf</c>, the document a researcher hands on: a cover (title, date of the data, totals, input files,
+/// contents), the heatmap drawn as vectors (continued over pages in feature order with one colour scale when it is
+/// too wide), the label counts and describe() tables, any warnings, and the feature-description table.
+/// </summary>
+public static class PdfReportWriter
+{
+    /// <summary>Most feature columns on one heatmap page; beyond it the heatmap continues on the next page.</summary>
+    public const int MaxColumnsPerPage = 20;
+
+    public static int Write(ReportDocument document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var settings = new DocumentSettings
+        {
+            Title = document.Title,
+            Subject = "Mean activation per SAE feature and prompt category, with the feature descriptions",
+            Creator = "Reports (dotnet build)",
+            Producer = "Reports.Rendering on SkiaSharp's PDF backend",
+            Date = document.DataDate,
+        };
+        var pdf = new PdfDocument(settings);
+        var contents = new List<(string Title, string Anchor)>();
+
+        pdf.Add(new Paragraph(document.Title, new TextStyle(22, Bold: true)) { SpaceAfter = 10 });
+        pdf.Add(new Paragraph("Date of the data: " + (document.DataDate is { } date
+            ? date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : "not stated (set SOURCE_DATE_EPOCH to state it)")) { SpaceAfter = 8 });
+        pdf.Add(new Table(new TableModel([new("Total", 2), new("Count", 1, IsNumeric: true)], [.. document.Totals.Select(t => (IReadOnlyList<TableCell>)[t.Label, t.Value])])) { Style = new TextStyle(9) });
+        pdf.Add(new Spacer(8));
+        pdf.Add(new Heading("Input files", 2, "inputs"));
+        pdf.Add(new Table(document.Inputs));
+        pdf.Add(new Spacer(8));
+        pdf.Add(new Heading("Contents", 2, "contents"));
+        var contentsList = new ContentsList(contents);
+        pdf.Add(contentsList);
+
+        AddHeatmap(pdf, document, contents);
+
+        Section(pdf, contents, "Prompts per category", "label-counts", newPage: true);
+        pdf.Add(new Table(document.LabelCounts) { Style = new TextStyle(9) });
+        pdf.Add(new Spacer(10));
+        Section(pdf, contents, "Mean activation per category: describe()", "describe", newPage: false);
+        pdf.Add(new Paragraph("pandas' DataFrame.describe() of the feature x category table of mean activations: count of features with prompts in the category, mean, standard deviation (ddof = 1), minimum, quartiles (linear interpolation) and maximum.", TextStyle.Small));
+        pdf.Add(new Table(document.Describe) { Style = new TextStyle(9) });
+
+        if (document.Warnings.Count > 0)
+        {
+            pdf.Add(new Spacer(10));
+            Section(pdf, contents, "Warnings", "warnings", newPage: false);
+            foreach (var warning in document.Warnings)
+            {
+                pdf.Add(new Paragraph(warning, TextStyle.Small));
+            }
+        }
+
+        Section(pdf, contents, "Feature descriptions", "features", newPage: true);
+        pdf.Add(new Table(document.Features));
+        return pdf.Save(output);
+    }
+
+    private static void Section(PdfDocument pdf, List<(string, string)> contents, string title, string anchor, bool newPage)
+    {
+        contents.Add((title, anchor));
+        pdf.Add(new Heading(title, 1, anchor) { NewPage = newPage });
+    }
+
+    private static void AddHeatmap(PdfDocument pdf, ReportDocument document, List<(string, string)> contents)
+    {
+        var model = document.Heatmap;
+        var columns = model.ColumnLabels.Count;
+        var range = model.ValueRange();
+        var pages = Math.Max(1, (columns + MaxColumnsPerPage - 1) / MaxColumnsPerPage);
+        var perPage = (columns + pages - 1) / Math.Max(1, pages);
+        string? fontName = null;
+        var contentWidth = DocumentSettings.A4Landscape.Width - 72;
+        for (var page = 0; page < pages; page++)
+        {
+            var first = page * perPage;
+            var count = Math.Min(perPage, columns - first);
+            if (count <= 0)
+            {
+                break;
+            }
+
+            var title = pages == 1 ? "Heatmap" : string.Create(CultureInfo.InvariantCulture, $"Heatmap, part {page + 1} of {pages} (features {model.ColumnLabels[first]} to {model.ColumnLabels[first + count - 1]})");
+            Section(pdf, contents, title, "heatmap-" + (page + 1).ToString(CultureInfo.InvariantCulture), newPage: true);
+
+            var (width, height) = HeatmapGeometry.FigureSize(count, model.RowLabels.Count);
+            var scale = Math.Min(1f, Math.Min(contentWidth / width, 430f / height));
+            var start = first;
+            pdf.Add(new CanvasBox(width * scale, height * scale, (canvas, rect) =>
+            {
+                canvas.Save();
+                canvas.Translate(rect.Left, rect.Top);
+                canvas.Scale(scale);
+                ActivationHeatmap.Draw(canvas, SKRect.Create(0, 0, width, height), model, start, count, range, fontName);
+                canvas.Restore();
+            }, ActivationHeatmap.Texts(model)));
+            pdf.Add(new Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"Colour scale: Viridis from {range.Min:0.000} to {range.Max:0.000} mean activation, the same on every heatmap page. Blank cells: the feature has no prompt of that category. Cells give the mean activation to three decimals."), TextStyle.Small));
+        }
+
+        // The heatmap's text is drawn by ScottPlot: hand it this document's subset faces under a name of their own.
+        pdf.BeforeDrawing = fonts => fontName = ShippedFontResolver.Register(fonts.Regular, fonts.Bold, fonts.Italic);
+        pdf.AfterDrawing = () =>
+        {
+            if (fontName is not null)
+            {
+                ShippedFontResolver.Unregister(fontName);
+            }
+        };
+    }
+}

@@ -1,0 +1,120 @@
+using Reports.Rendering.Pdf;
+using Reports.Rendering.Report;
+using Reports.Rendering.Typography;
+using Reports.Tests;
+
+namespace Reports.Rendering.Tests.Pdf;
+
+/// <summary>The layout engine, checked on real PDFs read back with poppler and qpdf.</summary>
+public sealed class PdfDocumentTests
+{
+    private const string Multilingual = "Zoë’s “café” – Ελληνικά ψυχή – Кириллица тревога";
+
+    [Fact]
+    public void A_long_paragraph_wraps_and_every_word_is_extracted()
+    {
+        var words = Enumerable.Range(0, 400).Select(i => $"word{i}").ToArray();
+        var pdf = Save(new Paragraph(string.Join(' ', words) + " " + Multilingual));
+
+        var text = PdfTools.Text(pdf);
+
+        Assert.All(words, word => Assert.Contains(word, text, StringComparison.Ordinal));
+        Assert.Contains(Multilingual, PdfTools.Normalize(text), StringComparison.Ordinal);
+        Assert.Equal(0, PdfTools.Check(pdf).ExitCode);
+    }
+
+    [Fact]
+    public void A_long_table_breaks_over_pages_repeats_its_header_and_numbers_the_pages()
+    {
+        var rows = Enumerable.Range(0, 200).Select(i => (IReadOnlyList<TableCell>)[$"row{i}", $"text of row {i}, which wraps when the column is narrow enough to need it"]).ToArray();
+        var pdf = Save(new Paragraph("Before the table"), new Table(new TableModel([new("Identifier"), new("Commentary", 2)], rows)));
+
+        var pages = PdfTools.PageCount(pdf);
+
+        Assert.True(pages >= 3, $"{pages} pages");
+        for (var page = 1; page <= pages; page++)
+        {
+            var text = PdfTools.Text(pdf, page);
+            Assert.Contains("Identifier", text, StringComparison.Ordinal);
+            Assert.Contains($"page {page} of {pages}", text, StringComparison.Ordinal);
+        }
+
+        var all = PdfTools.Text(pdf);
+        Assert.All(rows, row => Assert.Contains(row[0].Text + "\n", all, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_symbol_missing_from_the_text_face_comes_from_the_fallback_face()
+    {
+        const int Star = 0x2B50;
+        Assert.False(ShippedFonts.Regular.Typeface.ContainsGlyph(Star));
+        Assert.True(ShippedFonts.Symbols.Typeface.ContainsGlyph(Star));
+
+        var pdf = Save(new Paragraph("Rated \u2B50 by readers"));
+
+        var fonts = PdfTools.Fonts(pdf);
+        Assert.Contains(fonts, f => f.Name.EndsWith("+NotoSansSymbols2-Regular", StringComparison.Ordinal));
+        Assert.Contains("Rated \u2B50 by readers", PdfTools.Text(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fonts_are_embedded_subsets_and_a_short_document_is_small()
+    {
+        var pdf = Save(new Heading("Title", 1, "top"), new Paragraph(Multilingual), new Paragraph("bold", new TextStyle(Bold: true)));
+
+        var fonts = PdfTools.Fonts(pdf);
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.True(f.Embedded && f.Subset && f.Name[6] == '+', f.Name));
+        Assert.True(new FileInfo(pdf).Length < 100_000, $"{new FileInfo(pdf).Length} bytes");
+    }
+
+    [Fact]
+    public void Links_to_uris_and_to_headings_are_in_the_pdf()
+    {
+        var pdf = Save(
+            new ContentsList([("Second section", "second")]),
+            new Paragraph("Neuronpedia") { Link = "https://www.neuronpedia.org/gemma-2-2b/12-gemmascope-res-16k/575" },
+            new Heading("Second section", 1, "second") { NewPage = true });
+
+        var objects = PdfTools.Uncompressed(pdf);
+
+        Assert.Contains("/URI (https://www.neuronpedia.org/gemma-2-2b/12-gemmascope-res-16k/575)", objects, StringComparison.Ordinal);
+        Assert.Contains("/Dests", objects, StringComparison.Ordinal);
+        Assert.Contains("/second [", objects, StringComparison.Ordinal);   // the named destination
+        Assert.Contains("/Dest /second", objects, StringComparison.Ordinal); // the contents entry's link to it
+        Assert.Contains("Second section", PdfTools.Text(pdf, 2), StringComparison.Ordinal);
+        // The contents entry states the page the heading landed on.
+        Assert.Contains("2", PdfTools.Text(pdf, 1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_document_gives_the_same_bytes_and_metadata_has_no_clock_date()
+    {
+        var first = Save(new Heading("Title", 1, "top"), new Paragraph(Multilingual));
+        var second = Save(new Heading("Title", 1, "top"), new Paragraph(Multilingual));
+
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        var info = PdfTools.Info(first);
+        Assert.Contains("Title:           Test document", info, StringComparison.Ordinal);
+        Assert.DoesNotContain("CreationDate", info, StringComparison.Ordinal);
+    }
+
+    private static string Save(params IElement[] elements)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "reports-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "test.pdf");
+        var document = new PdfDocument(new DocumentSettings { Title = "Test document", Producer = "tests" });
+        foreach (var element in elements)
+        {
+            document.Add(element);
+        }
+
+        using (var stream = File.Create(path))
+        {
+            document.Save(stream);
+        }
+
+        return path;
+    }
+}

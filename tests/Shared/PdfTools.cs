@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Reports.Tests;
+
+/// <summary>Reads PDFs back with real PDF tools (poppler's pdftotext/pdffonts/pdfinfo, qpdf), not with the writer.</summary>
+internal static class PdfTools
+{
+    public static string Text(string pdf, int? page = null, bool raw = false)
+    {
+        var pages = page is { } p ? $"-f {p} -l {p} " : "";
+        return Run("pdftotext", $"{pages}{(raw ? "-raw " : "")}-enc UTF-8 \"{pdf}\" -");
+    }
+
+    public static int PageCount(string pdf) =>
+        int.Parse(Run("pdfinfo", $"\"{pdf}\"").Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Info(string pdf) => Run("pdfinfo", $"\"{pdf}\"");
+
+    /// <summary>pdffonts' rows: name, whether embedded and whether subset.</summary>
+    public static IReadOnlyList<(string Name, bool Embedded, bool Subset)> Fonts(string pdf) =>
+        [.. Run("pdffonts", $"\"{pdf}\"").Split('\n').Skip(2).Where(l => l.Trim().Length > 0).Select(l =>
+        {
+            var columns = l.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return (columns[0], columns[^5] == "yes", columns[^4] == "yes");
+        })];
+
+    /// <summary>qpdf --check's verdict: the exit code is 0 only for a file without errors.</summary>
+    public static (int ExitCode, string Output) Check(string pdf) => RunWithExit("qpdf", $"--check \"{pdf}\"");
+
+    /// <summary>The PDF with uncompressed, readable objects (to look for annotations).</summary>
+    public static string Uncompressed(string pdf)
+    {
+        var qdf = pdf + ".qdf";
+        Run("qpdf", $"--qdf --object-streams=disable \"{pdf}\" \"{qdf}\"");
+        return File.ReadAllText(qdf, System.Text.Encoding.Latin1);
+    }
+
+    /// <summary>Collapses runs of whitespace, so text wrapped over lines compares with the original.</summary>
+    public static string Normalize(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t', '\f'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Run(string tool, string arguments)
+    {
+        var (exitCode, output) = RunWithExit(tool, arguments);
+        Assert.True(exitCode == 0, $"{tool} {arguments} exited {exitCode}: {output}");
+        return output;
+    }
+
+    private static (int, string) RunWithExit(string tool, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        }) ?? throw new InvalidOperationException($"{tool} did not start; install poppler-utils and qpdf (.ci/run does).");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error.Result);
+    }
+}
