@@ -8,10 +8,10 @@ dotnet build reports/personal-general/personal-general.csproj
 out=reports/personal-general/out
 cp "$out/heatmap.png" docs/heatmap.png
 
-# The first page whose text has the feature table's header.
+# The first page of the feature-description table (its header has the Cohen's d column).
 pages=$(pdfinfo "$out/report.pdf" | awk '/^Pages:/ {print $2}')
 for page in $(seq 1 "$pages"); do
-  if pdftotext -f "$page" -l "$page" "$out/report.pdf" - | grep -q "Feature descriptions"; then
+  if pdftotext -f "$page" -l "$page" "$out/report.pdf" - | grep -q "Cohen"; then
     pdftoppm -f "$page" -l "$page" -r 80 -png -singlefile "$out/report.pdf" docs/table-page
     break
   fi
