@@ -70,15 +70,23 @@ public static class ActivationHeatmap
         return plot;
     }
 
-    /// <summary>Writes the whole heatmap (every column) as a PNG at the given scale (2 = twice the notebook's pixels).</summary>
+    /// <summary>The widest PNG written; a wider heatmap is scaled down to it (the PDF's pages stay readable).</summary>
+    public const int MaxPngWidth = 32_000;
+
+    /// <summary>
+    /// Writes the whole heatmap (every column) as a PNG at the given scale (2 = twice the notebook's pixels), or at
+    /// the scale that keeps it within <see cref="MaxPngWidth"/>: 2,000 features at 2x would be a 240,000-pixel,
+    /// gigabyte bitmap.
+    /// </summary>
     public static void SavePng(HeatmapModel model, Stream destination, float scale = 2)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(destination);
         var columns = model.ColumnLabels.Count;
+        var (width, height) = HeatmapGeometry.FigureSize(columns, model.RowLabels.Count);
+        scale = Math.Min(scale, (float)MaxPngWidth / width);
         var plot = CreatePlot(model, 0, columns, model.ValueRange());
         plot.ScaleFactor = scale;
-        var (width, height) = HeatmapGeometry.FigureSize(columns, model.RowLabels.Count);
         var bytes = plot.GetImageBytes((int)(width * scale), (int)(height * scale), ImageFormat.Png);
         destination.Write(bytes);
     }

@@ -97,6 +97,24 @@ public sealed class ActivationHeatmapTests
         Assert.Equal(first.ToArray(), second.ToArray());
     }
 
+    [Fact]
+    public void A_heatmap_too_wide_for_2x_is_scaled_down_to_the_widest_png()
+    {
+        const int Columns = 600;
+        var values = new double?[1, Columns];
+        for (var c = 0; c < Columns; c++)
+        {
+            values[0, c] = c;
+        }
+
+        using var bitmap = Render(new HeatmapModel([.. Enumerable.Range(0, Columns).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))], ["code"], values));
+
+        var (width, height) = HeatmapGeometry.FigureSize(Columns, 1);
+        Assert.True(width * Scale > ActivationHeatmap.MaxPngWidth);
+        Assert.InRange(bitmap.Width, ActivationHeatmap.MaxPngWidth - 2, ActivationHeatmap.MaxPngWidth);
+        Assert.InRange(bitmap.Height, (height * bitmap.Width / width) - 2, (height * bitmap.Width / width) + 2);
+    }
+
     private static SKBitmap Render(HeatmapModel model)
     {
         using var png = new MemoryStream();
