@@ -32,12 +32,33 @@ public sealed class GenerateActivationReport : Microsoft.Build.Utilities.Task, I
     /// <summary>False writes only the data files (aggregate.csv, summary.json).</summary>
     public bool Render { get; set; } = true;
 
+    /// <summary>"all", "none", a number N (top N by <see cref="FeaturePagesBy"/>) or a list of feature ids.</summary>
+    public string? FeaturePages { get; set; }
+
+    /// <summary>The descriptions column that ranks features for a numeric <see cref="FeaturePages"/>.</summary>
+    public string? FeaturePagesBy { get; set; }
+
+    /// <summary>Strongest prompts per feature page. A string, so a wrong value gets our RPT050 rather than MSB4030.</summary>
+    public string? TopPrompts { get; set; }
+
+    /// <summary>"id" or "clustered".</summary>
+    public string? HeatmapOrder { get; set; }
+
     /// <summary>The files the report wrote, full paths.</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = [];
 
     public override bool Execute()
     {
+        var topPrompts = 5;
+        if (!string.IsNullOrWhiteSpace(TopPrompts)
+            && !int.TryParse(TopPrompts, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out topPrompts))
+        {
+            Log.LogError(null, Reports.Analysis.Diagnostics.DiagnosticCodes.InvalidOption, null, null, 0, 0, 0, 0,
+                $"ActivationReport '{Name}': TopPrompts: expected a whole number of prompts, found '{TopPrompts}'");
+            return false;
+        }
+
         var request = new ReportRequest
         {
             Name = Name,
@@ -46,6 +67,10 @@ public sealed class GenerateActivationReport : Microsoft.Build.Utilities.Task, I
             OutputDirectory = Path.GetFullPath(OutputDirectory),
             Title = string.IsNullOrWhiteSpace(Title) ? null : Title,
             Render = Render,
+            FeaturePages = string.IsNullOrWhiteSpace(FeaturePages) ? "all" : FeaturePages,
+            FeaturePagesBy = string.IsNullOrWhiteSpace(FeaturePagesBy) ? "personal_cohens_d" : FeaturePagesBy,
+            TopPrompts = topPrompts,
+            HeatmapOrder = string.IsNullOrWhiteSpace(HeatmapOrder) ? "id" : HeatmapOrder,
             SourceDate = ReportRequest.SourceDateFromEnvironment(),
         };
 

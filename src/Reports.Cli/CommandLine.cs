@@ -22,7 +22,15 @@ public static class CommandLine
           --out <dir>             output directory (created if missing)
           --name <name>           report name (default: the output directory's name)
           --title <text>          report title (default: the name)
-          --no-render             write only aggregate.csv and summary.json (time the aggregation alone)
+          --no-render             write only the data files: aggregate.csv, summary.json, tokens.csv
+          --feature-pages <which> features with a page of their own: all (default), none, a number N
+                                  (the top N by --feature-pages-by), or feature ids separated by ',' or ';'
+                                  (one id alone is written with a separator: "575;")
+          --feature-pages-by <column>
+                                  descriptions column that ranks features for a number N
+                                  (default: personal_cohens_d)
+          --top-prompts <k>       strongest prompts shown per feature page (default: 5)
+          --heatmap-order <order> id (default, the notebook's order) or clustered (similar profiles together)
           --verbose               print progress on standard error
           -h, --help              show this help
 
@@ -79,6 +87,7 @@ public static class CommandLine
         options = null!;
         problem = null;
         string? descriptions = null, prompts = null, outDir = null, name = null, title = null;
+        string? featurePages = null, featurePagesBy = null, topPrompts = null, heatmapOrder = null;
         bool render = true, verbose = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -93,7 +102,8 @@ public static class CommandLine
                 case "--verbose":
                     verbose = true;
                     continue;
-                case "--descriptions" or "--prompts" or "--out" or "--name" or "--title":
+                case "--descriptions" or "--prompts" or "--out" or "--name" or "--title"
+                    or "--feature-pages" or "--feature-pages-by" or "--top-prompts" or "--heatmap-order":
                     if (i + 1 >= args.Length)
                     {
                         problem = $"{arg} needs a value";
@@ -107,7 +117,11 @@ public static class CommandLine
                         "--prompts" => prompts = value,
                         "--out" => outDir = value,
                         "--name" => name = value,
-                        _ => title = value,
+                        "--title" => title = value,
+                        "--feature-pages" => featurePages = value,
+                        "--feature-pages-by" => featurePagesBy = value,
+                        "--top-prompts" => topPrompts = value,
+                        _ => heatmapOrder = value,
                     };
                     continue;
                 default:
@@ -125,6 +139,13 @@ public static class CommandLine
             return false;
         }
 
+        var topPromptCount = 5;
+        if (topPrompts is not null && !int.TryParse(topPrompts, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out topPromptCount))
+        {
+            problem = $"--top-prompts needs a whole number, not '{topPrompts}'";
+            return false;
+        }
+
         var request = new ReportRequest
         {
             Name = name ?? new DirectoryInfo(Path.GetFullPath(outDir!)).Name,
@@ -133,6 +154,10 @@ public static class CommandLine
             OutputDirectory = outDir!,
             Title = title,
             Render = render,
+            FeaturePages = featurePages ?? "all",
+            FeaturePagesBy = featurePagesBy ?? "personal_cohens_d",
+            TopPrompts = topPromptCount,
+            HeatmapOrder = heatmapOrder ?? "id",
             SourceDate = ReportRequest.SourceDateFromEnvironment(),
         };
         options = new BuildOptions(request, verbose);

@@ -2,5 +2,12 @@ using Reports.Analysis.Aggregation;
 
 namespace Reports.Pipeline;
 
-/// <summary>Everything an output needs to write its file.</summary>
-public sealed record ReportContent(ReportRequest Request, ActivationAnalysis Analysis, IReadOnlyList<InputFileInfo> Inputs);
+/// <summary>Everything an output needs to write its file; the choices that cost work (clustering) are made once.</summary>
+/// <param name="HeatmapColumns">The heatmap's features in the order the request asked for (id or clustered).</param>
+/// <param name="FeaturePages">The features that get a page of their own, in feature-id order.</param>
+public sealed record ReportContent(
+    ReportRequest Request,
+    ActivationAnalysis Analysis,
+    IReadOnlyList<InputFileInfo> Inputs,
+    IReadOnlyList<FeatureSummary> HeatmapColumns,
+    IReadOnlyList<FeatureSummary> FeaturePages);

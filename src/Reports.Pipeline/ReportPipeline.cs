@@ -1,5 +1,7 @@
+using Reports.Analysis.Aggregation;
 using Reports.Analysis.Diagnostics;
 using Reports.Analysis.Reading;
+using Reports.Pipeline.Features;
 using Reports.Pipeline.Outputs;
 using Reports.Schema;
 
@@ -20,6 +22,7 @@ public static class ReportPipeline
         new HeatmapPngOutput(),
         new HtmlReportOutput(),
         new PdfReportOutput(),
+        new TokensCsvOutput(),
     ];
 
     /// <summary>The file names a request produces, for build systems that must know them in advance.</summary>
@@ -31,21 +34,32 @@ public static class ReportPipeline
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
 
+        if (request.TopPrompts < 0)
+        {
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidOption, $"TopPrompts: expected a number of prompts (0 or more), found {request.TopPrompts}"));
+            return ReportOutcome.Failed;
+        }
+
         ReportContent content;
         try
         {
             log.Progress($"{request.Name}: reading {request.PromptsPath}");
-            var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken);
+            var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken, request.TopPrompts);
             foreach (var warning in analysis.Warnings)
             {
                 log.Report(warning);
+            }
+
+            if (!TryChooseFeatures(request, analysis, log, out var columns, out var pages))
+            {
+                return ReportOutcome.Failed;
             }
 
             content = new ReportContent(request, analysis,
             [
                 InputFileInfo.Of("descriptions", request.DescriptionsPath),
                 InputFileInfo.Of("prompts", request.PromptsPath),
-            ]);
+            ], columns, pages);
         }
         catch (SchemaDataException exception)
         {
@@ -61,6 +75,23 @@ public static class ReportPipeline
         var outputs = Outputs.Where(o => request.Render || !o.IsRendering).ToArray();
         var written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);
         return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis);
+    }
+
+    /// <summary>Applies the options that can only be checked against the data (feature ids, column names, sizes).</summary>
+    private static bool TryChooseFeatures(ReportRequest request, ActivationAnalysis analysis, IReportLog log, out IReadOnlyList<FeatureSummary> columns, out IReadOnlyList<FeatureSummary> pages)
+    {
+        try
+        {
+            columns = HeatmapModels.Columns(analysis, request.HeatmapOrder);
+            pages = FeaturePageSelection.Select(analysis, request.FeaturePages, request.FeaturePagesBy);
+            return true;
+        }
+        catch (ArgumentException exception)
+        {
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidOption, exception.Message));
+            columns = pages = [];
+            return false;
+        }
     }
 
     /// <summary>Writes every output beside its target as a temporary file, then renames them all; null on failure.</summary>

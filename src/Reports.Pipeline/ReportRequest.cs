@@ -25,6 +25,21 @@ public sealed record ReportRequest
     /// </summary>
     public DateTimeOffset? SourceDate { get; init; }
 
+    /// <summary>
+    /// Which features get a page of their own: "all" (default), "none", a number N (the top N by
+    /// <see cref="FeaturePagesBy"/>), or a list of feature ids separated by ';' or ','.
+    /// </summary>
+    public string FeaturePages { get; init; } = "all";
+
+    /// <summary>The descriptions column that ranks features for a numeric <see cref="FeaturePages"/>.</summary>
+    public string FeaturePagesBy { get; init; } = "personal_cohens_d";
+
+    /// <summary>How many of its strongest prompts each feature page shows.</summary>
+    public int TopPrompts { get; init; } = 5;
+
+    /// <summary>"id" (the notebook's order, default) or "clustered" (similar category profiles side by side).</summary>
+    public string HeatmapOrder { get; init; } = "id";
+
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Name : Title;
 
     /// <summary>Reads <c>SOURCE_DATE_EPOCH</c> (seconds since 1970-01-01 UTC); null when unset or not a number.</summary>

@@ -11,7 +11,8 @@ public sealed class CommandLineTests
         var run = CommandRun.Of("--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in new[] { "--descriptions", "--prompts", "--out", "--name", "--title", "--no-render", "--help" })
+        foreach (var option in new[] { "--descriptions", "--prompts", "--out", "--name", "--title", "--no-render", "--help",
+            "--feature-pages", "--feature-pages-by", "--top-prompts", "--heatmap-order" })
         {
             Assert.Contains(option, run.Output, StringComparison.Ordinal);
         }
@@ -45,5 +46,32 @@ public sealed class CommandLineTests
         Assert.Equal(expected, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.All(expected, file => Assert.True(new FileInfo(file).Length > 0, $"{file} is empty"));
         Assert.Contains("From the command", File.ReadAllText(Path.Combine(outDirectory, "summary.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TopPromptsThatIsNotANumber_IsAUsageError()
+    {
+        using var temp = new TemporaryDirectory();
+
+        var run = CommandRun.Build(Path.Combine(temp.Path, "d.csv"), Path.Combine(temp.Path, "p.jsonl"), Path.Combine(temp.Path, "out"), "--top-prompts", "many");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--top-prompts needs a whole number, not 'many'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFeatureIdInNeitherFile_FailsWithRPT050_AndWritesNothing()
+    {
+        using var temp = new TemporaryDirectory();
+        var descriptions = Path.Combine(temp.Path, "data", "desc.csv");
+        var prompts = Path.Combine(temp.Path, "data", "prompts.jsonl");
+        ReportProject.WriteData(temp.Path, descriptions, prompts);
+        var outDirectory = Path.Combine(temp.Path, "out");
+
+        var run = CommandRun.Build(descriptions, prompts, outDirectory, "--feature-pages", "424242424;");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error RPT050: FeaturePages: feature 424242424 is in neither input file", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDirectory) && Directory.EnumerateFileSystemEntries(outDirectory).Any(), "a failed run wrote output");
     }
 }

@@ -67,6 +67,43 @@ public sealed class ReportBuildTests
     }
 
     [Fact]
+    public void FeaturePageMetadata_ReachesTheReport_RebuildsWhenChanged_AndABadValueFailsTheBuild()
+    {
+        using var temp = new TemporaryDirectory();
+        var project = ReportProject.Create(temp.Path);
+        project.WriteProjectFile(Item("""FeaturePages="2" TopPrompts="3" HeatmapOrder="clustered" """));
+
+        var first = project.Build();
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var text = PdfText(project);
+        Assert.Equal(2, FeatureHeadings(text));
+        Assert.Contains("#3 · ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("#4 · ", text, StringComparison.Ordinal);
+        Assert.Contains("average-linkage (UPGMA)", text, StringComparison.Ordinal);
+
+        project.WriteProjectFile(Item("""FeaturePages="all" """));
+        var second = project.Build("-v:d");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains($"{ReportProject.ReportName}.settings\" is newer than output file", second.Output, StringComparison.Ordinal);
+        Assert.Equal(19, FeatureHeadings(PdfText(project)));
+
+        var outputs = OutputSnapshot.Of(project.ExpectedOutputs());
+        project.WriteProjectFile(Item("""TopPrompts="five" """));
+        var bad = project.Build();
+
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("error RPT050: ActivationReport 'personal-general': TopPrompts: expected a whole number of prompts, found 'five'", bad.Output, StringComparison.Ordinal);
+        outputs.AssertUnchanged();
+
+        static string Item(string metadata) => $"""
+                <ActivationReport Include="{ReportProject.ReportName}" Descriptions="data/personal_general_desc.csv"
+                                  Prompts="data/personal_general_prompts.jsonl" {metadata}/>
+            """;
+    }
+
+    [Fact]
     public void MissingMetadata_FailsNamingTheItemAndTheMetadata_AndGoodItemsStillBuild()
     {
         using var temp = new TemporaryDirectory();
@@ -102,4 +139,15 @@ public sealed class ReportBuildTests
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains($"{project.ProjectFile} : error RPT042: The report task assembly was not found at '{missing}'", build.Output, StringComparison.Ordinal);
     }
+
+    private static string PdfText(ReportProject project)
+    {
+        var pdf = Path.Combine(project.OutputDirectory, "report.pdf");
+        var text = ProcessRunner.Run("pdftotext", ["-enc", "UTF-8", pdf, "-"], project.Directory, TimeSpan.FromMinutes(1));
+        Assert.True(text.ExitCode == 0, text.ToString());
+        return text.Output;
+    }
+
+    private static int FeatureHeadings(string text) =>
+        text.Split('\n').Count(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^Feature \d+$"));
 }

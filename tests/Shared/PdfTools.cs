@@ -35,6 +35,24 @@ internal static class PdfTools
         return File.ReadAllText(qdf, System.Text.Encoding.Latin1);
     }
 
+    /// <summary>A piece of text as poppler's pdftohtml places it: page, position, and whether its font is bold.</summary>
+    public sealed record TextPiece(int Page, int Top, int Left, string Text, bool Bold);
+
+    /// <summary>Every piece of text in reading order, from <c>pdftohtml -xml</c> (which marks bold fonts with &lt;b&gt;).</summary>
+    public static IReadOnlyList<TextPiece> Pieces(string pdf)
+    {
+        // The output names a DTD file that is not there; it is not needed to read the elements.
+        using var reader = System.Xml.XmlReader.Create(new StringReader(Run("pdftohtml", $"-xml -i -q -stdout \"{pdf}\"")),
+            new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Ignore });
+        var xml = System.Xml.Linq.XDocument.Load(reader);
+        return [.. xml.Descendants("page").SelectMany(page => page.Elements("text").Select(text => new TextPiece(
+            int.Parse(page.Attribute("number")!.Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(text.Attribute("top")!.Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(text.Attribute("left")!.Value, System.Globalization.CultureInfo.InvariantCulture),
+            text.Value,
+            text.Element("b") is not null)))];
+    }
+
     /// <summary>Collapses runs of whitespace, so text wrapped over lines compares with the original.</summary>
     public static string Normalize(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t', '\f'], StringSplitOptions.RemoveEmptyEntries));
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Reports.Analysis.Evidence;
 
 namespace Reports.Analysis.Aggregation;
 
@@ -6,10 +7,15 @@ namespace Reports.Analysis.Aggregation;
 /// The partial aggregate of a prompts file, or of any part of it: per (feature, prompt label) running
 /// statistics of <c>prompt_feature_activation</c>, prompt counts per label, and where each feature's
 /// records were seen. Aggregates of disjoint parts <see cref="Merge"/> into the aggregate of the whole,
-/// so the work can be split over cores today and over machines later.
+/// so the work can be split over cores today and over machines later. It also collects each feature's
+/// <see cref="FeatureEvidence"/> (strongest prompts, activations per label, tokens) for the feature pages.
 /// </summary>
-public sealed class ActivationAggregate
+/// <param name="topPromptCount">How many of its strongest prompts each feature keeps.</param>
+public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate.DefaultTopPromptCount)
 {
+    public const int DefaultTopPromptCount = 5;
+
+    private readonly Dictionary<long, FeatureEvidence> evidence = [];
     private readonly Dictionary<FeatureLabel, RunningStatistics> cells = [];
     private readonly Dictionary<string, long> labelCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<long, FeatureOccurrences> features = [];
@@ -19,6 +25,10 @@ public sealed class ActivationAggregate
     public IReadOnlyDictionary<string, long> LabelCounts => labelCounts;
 
     public IReadOnlyDictionary<long, FeatureOccurrences> Features => features;
+
+    public IReadOnlyDictionary<long, FeatureEvidence> Evidence => evidence;
+
+    public int TopPromptCount { get; } = topPromptCount;
 
     /// <summary>Number of feature records (JSONL lines) added.</summary>
     public long RecordCount { get; private set; }
@@ -32,9 +42,11 @@ public sealed class ActivationAggregate
         ArgumentNullException.ThrowIfNull(record);
         RecordCount++;
         Occurrences(record.FeatureId).Add(line, record.ActivePrompts.Count);
+        var featureEvidence = EvidenceOf(record.FeatureId);
         foreach (var prompt in record.ActivePrompts)
         {
             AddPrompt(record.FeatureId, prompt.PromptLabel, prompt.PromptFeatureActivation);
+            featureEvidence.Add(prompt, line);
         }
     }
 
@@ -59,6 +71,11 @@ public sealed class ActivationAggregate
         {
             Occurrences(featureId).Merge(occurrences);
         }
+
+        foreach (var (featureId, featureEvidence) in other.evidence)
+        {
+            EvidenceOf(featureId).Merge(featureEvidence);
+        }
     }
 
     private void AddPrompt(long featureId, string label, double activation)
@@ -68,6 +85,17 @@ public sealed class ActivationAggregate
         cell.Add(activation);
         ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(labelCounts, label, out _);
         count++;
+    }
+
+    private FeatureEvidence EvidenceOf(long featureId)
+    {
+        if (!evidence.TryGetValue(featureId, out var featureEvidence))
+        {
+            featureEvidence = new FeatureEvidence(TopPromptCount);
+            evidence.Add(featureId, featureEvidence);
+        }
+
+        return featureEvidence;
     }
 
     private FeatureOccurrences Occurrences(long featureId)

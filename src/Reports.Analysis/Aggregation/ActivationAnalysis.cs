@@ -67,7 +67,8 @@ public sealed class ActivationAnalysis
 
             var hasDescription = descriptions.TryGetValue(id, out var description);
             aggregate.Features.TryGetValue(id, out var occurrences);
-            features[i] = new FeatureSummary(id, hasDescription ? description.Row : null, hasDescription ? description.Line : 0, byLabel, occurrences?.PromptCount ?? 0);
+            aggregate.Evidence.TryGetValue(id, out var evidence);
+            features[i] = new FeatureSummary(id, hasDescription ? description.Row : null, hasDescription ? description.Line : 0, byLabel, occurrences?.PromptCount ?? 0, evidence);
             warnings.AddRange(Check(id, hasDescription ? description : null, occurrences, descriptionsPath, promptsPath));
         }
 

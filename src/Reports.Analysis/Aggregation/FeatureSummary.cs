@@ -11,7 +11,8 @@ public sealed record FeatureSummary(
     FeatureDescription? Description,
     long DescriptionLine,
     IReadOnlyList<RunningStatistics?> ByLabel,
-    long PromptCount)
+    long PromptCount,
+    Evidence.FeatureEvidence? Evidence)
 {
     /// <summary>Whether the feature has at least one active prompt, and so a column in the heatmap.</summary>
     public bool HasPrompts => PromptCount > 0;

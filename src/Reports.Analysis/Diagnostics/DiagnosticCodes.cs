@@ -30,6 +30,9 @@ public static class DiagnosticCodes
     public const string ItemRenderInvalid = "RPT041";
     public const string TaskAssemblyMissing = "RPT042";
 
+    // Errors in a report's options (FeaturePages, FeaturePagesBy, HeatmapOrder, TopPrompts).
+    public const string InvalidOption = "RPT050";
+
     // Warnings: the report is written, but something deserves a look.
     public const string FeatureWithoutDescription = "RPT101";
     public const string DescriptionWithoutPrompts = "RPT102";

@@ -12,10 +12,10 @@ public static class ActivationAnalyzer
 {
     /// <exception cref="Reports.Schema.SchemaDataException">The data does not match its schema sample.</exception>
     /// <exception cref="ReportInputException">A file is missing, or the files contradict each other.</exception>
-    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default)
+    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount)
     {
         var descriptions = ReadDescriptions(descriptionsPath, cancellationToken);
-        var aggregate = AggregatePrompts(promptsPath, cancellationToken);
+        var aggregate = AggregatePrompts(promptsPath, cancellationToken, topPromptCount);
         return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPath);
     }
 
@@ -40,10 +40,10 @@ public static class ActivationAnalyzer
     }
 
     /// <summary>Streams the prompts file into a fresh aggregate.</summary>
-    public static ActivationAggregate AggregatePrompts(string path, CancellationToken cancellationToken = default)
+    public static ActivationAggregate AggregatePrompts(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount)
     {
         RequireFile(path);
-        var aggregate = new ActivationAggregate();
+        var aggregate = new ActivationAggregate(topPromptCount);
         using var reader = FeatureRecordJsonlReader.Open(path);
         while (reader.TryRead(out var record))
         {

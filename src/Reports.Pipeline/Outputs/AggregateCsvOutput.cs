@@ -27,7 +27,7 @@ public sealed class AggregateCsvOutput : IReportOutput
                 {
                     writer.Write(feature.FeatureId.ToString(CultureInfo.InvariantCulture));
                     writer.Write(',');
-                    writer.Write(CsvField(analysis.Labels[l]));
+                    writer.Write(TokensCsvOutput.CsvField(analysis.Labels[l]));
                     writer.Write(',');
                     writer.Write(cell.Mean.ToString("R", CultureInfo.InvariantCulture));
                     writer.Write(',');
@@ -36,8 +36,4 @@ public sealed class AggregateCsvOutput : IReportOutput
             }
         }
     }
-
-    /// <summary>RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes.</summary>
-    private static string CsvField(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

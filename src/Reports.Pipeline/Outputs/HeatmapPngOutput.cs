@@ -10,5 +10,5 @@ public sealed class HeatmapPngOutput : IReportOutput
     public bool IsRendering => true;
 
     public void Write(ReportContent content, Stream destination) =>
-        ActivationHeatmap.SavePng(HeatmapModels.From(content.Analysis), destination, scale: 2);
+        ActivationHeatmap.SavePng(HeatmapModels.From(content.Analysis, content.HeatmapColumns), destination, scale: 2);
 }

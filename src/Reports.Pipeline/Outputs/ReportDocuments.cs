@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reports.Analysis.Aggregation;
+using Reports.Pipeline.Features;
 using Reports.Rendering.Report;
 
 namespace Reports.Pipeline.Outputs;
@@ -14,10 +15,13 @@ public static class ReportDocuments
     {
         ArgumentNullException.ThrowIfNull(content);
         var analysis = content.Analysis;
-        var heatmap = HeatmapModels.From(analysis);
-        var features = analysis.HeatmapFeatures.ToArray();
-        var hover = new string?[analysis.Labels.Count, features.Length];
-        for (var c = 0; c < features.Length; c++)
+        var order = content.Request.HeatmapOrder;
+        var features = content.HeatmapColumns;
+        var heatmap = HeatmapModels.From(analysis, features);
+        var pages = content.FeaturePages;
+        var withPage = pages.Select(p => p.FeatureId).ToHashSet();
+        var hover = new string?[analysis.Labels.Count, features.Count];
+        for (var c = 0; c < features.Count; c++)
         {
             for (var r = 0; r < analysis.Labels.Count; r++)
             {
@@ -55,7 +59,9 @@ public static class ReportDocuments
                     new("General max", 1.2f, IsNumeric: true), new("General min", 1.2f, IsNumeric: true), new("Personal mean", 1.2f, IsNumeric: true),
                     new("Cohen's d", 1.1f, IsNumeric: true), new("Prompts", 1, IsNumeric: true), new("Link", 3),
                 ],
-                [.. analysis.Features.Select(FeatureRow)]),
+                [.. analysis.Features.Select(f => FeatureRow(f, withPage.Contains(f.FeatureId)))]),
+            HeatmapOrderNote = HeatmapModels.OrderNote(order),
+            FeaturePages = [.. pages.Select(p => FeaturePages.From(p, analysis.Labels))],
             Warnings = [.. analysis.Warnings.Select(w => $"{w.Code}: {Path.GetFileName(w.File)} line {w.Line}: {w.Message}")],
         };
     }
@@ -72,12 +78,13 @@ public static class ReportDocuments
             $"Feature: {feature.FeatureId}\nCategory: {label}\nMean Activation: {mean:0.0000}\nType: {type}\nDescription: {description}");
     }
 
-    private static IReadOnlyList<TableCell> FeatureRow(FeatureSummary feature)
+    private static IReadOnlyList<TableCell> FeatureRow(FeatureSummary feature, bool hasPage)
     {
         var d = feature.Description;
+        var id = feature.FeatureId.ToString(CultureInfo.InvariantCulture);
         return
         [
-            feature.FeatureId.ToString(CultureInfo.InvariantCulture),
+            hasPage ? new TableCell(id, "#" + FeaturePages.Anchor(feature.FeatureId)) : id,
             d?.ClaudeType is { Length: > 0 } type ? type : d is null ? "—" : "Unknown",
             d is null ? "(no row in the descriptions file)" : string.IsNullOrEmpty(d.ClaudeDesc) ? "No description available" : d.ClaudeDesc,
             Number(d?.GeneralActivationMean), Number(d?.GeneralActivationMax), Number(d?.GeneralActivationMin),

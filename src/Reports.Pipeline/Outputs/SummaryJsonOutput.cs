@@ -114,6 +114,18 @@ public sealed class SummaryJsonOutput : IReportOutput
         }
 
         json.WriteEndObject();
+        json.WriteStartArray("top_tokens");
+        foreach (var token in feature.Evidence?.TopTokens(Features.FeaturePages.TopTokenCount) ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("token", token.Token);
+            json.WriteNumber("occurrences", token.Occurrences);
+            WriteNumber(json, "mean_activation", token.MeanActivation);
+            WriteNumber(json, "max_activation", token.MaxActivation);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

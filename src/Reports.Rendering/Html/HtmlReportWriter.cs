@@ -29,6 +29,12 @@ public static class HtmlReportWriter
         svg.heatmap .frame { fill: none; stroke: #222; }
         svg.heatmap rect:hover { stroke: #000; stroke-width: 2; }
         .warnings li { color: #8a5a00; }
+        section.feature { border-top: 2px solid #ddd; margin-top: 2.5rem; }
+        .prompt { margin: .4rem 0 .9rem; line-height: 1.9; }
+        .prompt .meta { font-size: .8rem; font-weight: bold; line-height: 1.4; }
+        .tok { border-radius: 2px; white-space: pre-wrap; }
+        .note { font-size: .8rem; color: #555; }
+        .swatch { display: inline-block; width: 8rem; height: .7rem; border: 1px solid #bbb; vertical-align: middle; }
         """;
 
     public static void Write(ReportDocument document, TextWriter output)
@@ -75,13 +81,69 @@ public static class HtmlReportWriter
         WriteTable(output, "Prompts per category", "label-counts", document.LabelCounts);
         WriteTable(output, "Mean activation per category: describe()", "describe", document.Describe);
         WriteTable(output, "Feature descriptions", "features", document.Features);
+        foreach (var page in document.FeaturePages)
+        {
+            WriteFeature(output, page);
+        }
+
         output.WriteLine("</body>");
         output.WriteLine("</html>");
     }
 
-    private static void WriteTable(TextWriter output, string heading, string id, TableModel table)
+    private static void WriteFeature(TextWriter output, FeaturePage page)
     {
-        output.WriteLine($"<h2 id=\"{id}\">{Escape(heading)}</h2>");
+        output.WriteLine($"<section class=\"feature\" id=\"{page.Anchor}\">");
+        output.WriteLine($"<h2>Feature {Escape(page.FeatureId)}</h2>");
+        output.WriteLine($"<p><b>{Escape(page.Type)}</b>: {Escape(page.Description)}</p>");
+        if (page.Link is { } link)
+        {
+            output.WriteLine($"<p><a href=\"{Escape(link)}\">{Escape(link)}</a></p>");
+        }
+
+        WriteTable(output, null, null, new TableModel([.. page.Statistics.Select(s => new TableColumn(s.Label, 1, IsNumeric: true))], [[.. page.Statistics.Select(s => (TableCell)s.Value)]]));
+        output.WriteLine("<h3>Activation by category</h3>");
+        output.WriteLine(Charts.DistributionPlot.Svg(page.Distribution, page.Anchor + "-clip-"));
+        output.WriteLine($"<p class=\"note\">{Escape(FeaturePage.DistributionNote)}</p>");
+        output.WriteLine("<h3>Category contrast</h3>");
+        WriteTable(output, null, null, page.Contrast);
+        output.WriteLine($"<p>{Escape(page.MostSpecific)}</p>");
+        output.WriteLine("<h3>Strongest prompts</h3>");
+        var high = Pdf.HighlightedTokens.Shade(page.ShadingMax, page.ShadingMax);
+        output.WriteLine($"<p class=\"note\"><span class=\"swatch\" style=\"background:linear-gradient(to right,#fff,#{high.Red:X2}{high.Green:X2}{high.Blue:X2})\"></span> {Escape(page.ShadingKey)}</p>");
+        foreach (var prompt in page.TopPrompts)
+        {
+            output.Write("<div class=\"prompt\"><div class=\"meta\">");
+            output.Write(Escape(prompt.Caption));
+            output.Write("</div>");
+            foreach (var token in prompt.Tokens)
+            {
+                var shade = Pdf.HighlightedTokens.Shade(token.Activation, prompt.ScaleMax);
+                var text = Escape(token.Text);
+                var title = token.Activation > 0 ? string.Create(CultureInfo.InvariantCulture, $" title=\"{token.Activation:0.000}\"") : "";
+                output.Write(token.Activation > 0
+                    ? $"<span class=\"tok\" style=\"background:#{shade.Red:X2}{shade.Green:X2}{shade.Blue:X2}\"{title}>{(token.IsStrongest ? $"<b>{text}</b>" : text)}</span>"
+                    : $"<span class=\"tok\">{text}</span>");
+            }
+
+            output.WriteLine("</div>");
+        }
+
+        if (page.TopTokens.Rows.Count > 0)
+        {
+            output.WriteLine("<h3>Tokens it fires on most</h3>");
+            WriteTable(output, null, null, page.TopTokens);
+        }
+
+        output.WriteLine("</section>");
+    }
+
+    private static void WriteTable(TextWriter output, string? heading, string? id, TableModel table)
+    {
+        if (heading is not null)
+        {
+            output.WriteLine($"<h2 id=\"{id}\">{Escape(heading)}</h2>");
+        }
+
         output.WriteLine("<table>");
         output.Write("<thead><tr>");
         foreach (var column in table.Columns)

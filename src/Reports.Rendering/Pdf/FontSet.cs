@@ -1,6 +1,5 @@
 using Reports.Rendering.Typography;
 using SkiaSharp;
-using SkiaSharp.HarfBuzz;
 
 namespace Reports.Rendering.Pdf;
 
@@ -11,7 +10,7 @@ namespace Reports.Rendering.Pdf;
 /// </summary>
 public sealed class FontSet : IDisposable
 {
-    private readonly Dictionary<SKTypeface, SKShaper> shapers = [];
+    private readonly Dictionary<SKTypeface, GlyphShaper> shapers = [];
 
     private FontSet(SKTypeface regular, SKTypeface bold, SKTypeface italic, SKTypeface symbols)
     {
@@ -51,8 +50,8 @@ public sealed class FontSet : IDisposable
 
     public SKTypeface Primary(TextStyle style) => style.Bold ? Bold : style.Italic ? Italic : Regular;
 
-    public SKFont Font(SKTypeface typeface, float size) =>
-        new(typeface, size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
+    public static SKFont Font(SKTypeface typeface, float size) =>
+        new(typeface, GlyphShaper.GridSize(typeface, size)) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
 
     /// <summary>Splits text into runs that one typeface can draw: the style's face, else the first shipped face with the glyph.</summary>
     public IEnumerable<(string Text, SKTypeface Typeface)> Runs(string text, TextStyle style)
@@ -86,8 +85,7 @@ public sealed class FontSet : IDisposable
         var width = 0f;
         foreach (var (run, typeface) in Runs(text, style))
         {
-            using var font = Font(typeface, style.Size);
-            width += Shaper(typeface).Shape(run, font).Width;
+            width += Shaper(typeface).Shape(run, style.Size).Width;
         }
 
         return width;
@@ -99,10 +97,17 @@ public sealed class FontSet : IDisposable
         using var paint = new SKPaint { Color = style.Color, IsAntialias = true };
         foreach (var (run, typeface) in Runs(text, style))
         {
-            using var font = Font(typeface, style.Size);
-            var shaper = Shaper(typeface);
-            canvas.DrawShapedText(shaper, run, x, y, SKTextAlign.Left, font, paint);
-            x += shaper.Shape(run, font).Width;
+            var shaped = Shaper(typeface).Shape(run, style.Size);
+            if (shaped.Glyphs.Length > 0)
+            {
+                using var font = Font(typeface, style.Size);
+                using var builder = new SKTextBlobBuilder();
+                builder.AddHorizontalRun(shaped.Glyphs, font, shaped.Positions, 0);
+                using var blob = builder.Build();
+                canvas.DrawText(blob, x, y, paint);
+            }
+
+            x += shaped.Width;
         }
     }
 
@@ -137,11 +142,11 @@ public sealed class FontSet : IDisposable
         return primary;
     }
 
-    private SKShaper Shaper(SKTypeface typeface)
+    private GlyphShaper Shaper(SKTypeface typeface)
     {
         if (!shapers.TryGetValue(typeface, out var shaper))
         {
-            shaper = new SKShaper(typeface);
+            shaper = new GlyphShaper(typeface);
             shapers.Add(typeface, shaper);
         }
 

@@ -15,6 +15,9 @@ public sealed class Paragraph(string text, TextStyle? style = null) : IElement
     /// <summary>An absolute URI the whole paragraph links to.</summary>
     public string? Link { get; init; }
 
+    /// <summary>Keeps the last line on the page of what follows (a caption with its content).</summary>
+    public bool KeepWithNext { get; init; }
+
     public IEnumerable<string> Texts => [Text];
 
     public IEnumerable<Block> Layout(FontSet fonts, float width, float pageHeight)
@@ -32,7 +35,8 @@ public sealed class Paragraph(string text, TextStyle? style = null) : IElement
                 {
                     context.Canvas.DrawUrlAnnotation(new SKRect(x, y, x + context.Fonts.Measure(line, Style), y + Style.LineHeight), Link);
                 }
-            });
+            })
+            { KeepWithNext = KeepWithNext && i == lines.Count - 1 };
         }
     }
 }

@@ -29,10 +29,22 @@ public static class PdfReportWriter
         var pdf = new PdfDocument(settings);
         var contents = new List<(string Title, string Anchor)>();
 
+        // Charts are drawn by ScottPlot: hand it this document's subset faces under a name of their own.
+        string? fontName = null;
+        pdf.BeforeDrawing = fonts => fontName = ShippedFontResolver.Register(fonts.Regular, fonts.Bold, fonts.Italic);
+        pdf.AfterDrawing = () =>
+        {
+            if (fontName is not null)
+            {
+                ShippedFontResolver.Unregister(fontName);
+            }
+        };
+
         pdf.Add(new Paragraph(document.Title, new TextStyle(22, Bold: true)) { SpaceAfter = 10 });
         pdf.Add(new Paragraph("Date of the data: " + (document.DataDate is { } date
             ? date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : "not stated (set SOURCE_DATE_EPOCH to state it)")) { SpaceAfter = 8 });
+            : "not stated (set SOURCE_DATE_EPOCH to state it)"))
+        { SpaceAfter = 8 });
         pdf.Add(new Table(new TableModel([new("Total", 2), new("Count", 1, IsNumeric: true)], [.. document.Totals.Select(t => (IReadOnlyList<TableCell>)[t.Label, t.Value])])) { Style = new TextStyle(9) });
         pdf.Add(new Spacer(8));
         pdf.Add(new Heading("Input files", 2, "inputs"));
@@ -42,7 +54,7 @@ public static class PdfReportWriter
         var contentsList = new ContentsList(contents);
         pdf.Add(contentsList);
 
-        AddHeatmap(pdf, document, contents);
+        AddHeatmap(pdf, document, contents, () => fontName);
 
         Section(pdf, contents, "Prompts per category", "label-counts", newPage: true);
         pdf.Add(new Table(document.LabelCounts) { Style = new TextStyle(9) });
@@ -63,6 +75,16 @@ public static class PdfReportWriter
 
         Section(pdf, contents, "Feature descriptions", "features", newPage: true);
         pdf.Add(new Table(document.Features));
+
+        if (document.FeaturePages.Count > 0)
+        {
+            contents.Add((string.Create(CultureInfo.InvariantCulture, $"Feature pages ({document.FeaturePages.Count})"), document.FeaturePages[0].Anchor));
+            foreach (var page in document.FeaturePages)
+            {
+                AddFeaturePage(pdf, page, () => fontName);
+            }
+        }
+
         return pdf.Save(output);
     }
 
@@ -72,14 +94,13 @@ public static class PdfReportWriter
         pdf.Add(new Heading(title, 1, anchor) { NewPage = newPage });
     }
 
-    private static void AddHeatmap(PdfDocument pdf, ReportDocument document, List<(string, string)> contents)
+    private static void AddHeatmap(PdfDocument pdf, ReportDocument document, List<(string, string)> contents, Func<string?> fontName)
     {
         var model = document.Heatmap;
         var columns = model.ColumnLabels.Count;
         var range = model.ValueRange();
         var pages = Math.Max(1, (columns + MaxColumnsPerPage - 1) / MaxColumnsPerPage);
         var perPage = (columns + pages - 1) / Math.Max(1, pages);
-        string? fontName = null;
         var contentWidth = DocumentSettings.A4Landscape.Width - 72;
         for (var page = 0; page < pages; page++)
         {
@@ -101,21 +122,76 @@ public static class PdfReportWriter
                 canvas.Save();
                 canvas.Translate(rect.Left, rect.Top);
                 canvas.Scale(scale);
-                ActivationHeatmap.Draw(canvas, SKRect.Create(0, 0, width, height), model, start, count, range, fontName);
+                ActivationHeatmap.Draw(canvas, SKRect.Create(0, 0, width, height), model, start, count, range, fontName());
                 canvas.Restore();
             }, ActivationHeatmap.Texts(model)));
             pdf.Add(new Paragraph(string.Create(CultureInfo.InvariantCulture,
-                $"Colour scale: Viridis from {range.Min:0.000} to {range.Max:0.000} mean activation, the same on every heatmap page. Blank cells: the feature has no prompt of that category. Cells give the mean activation to three decimals."), TextStyle.Small));
+                $"Colour scale: Viridis from {range.Min:0.000} to {range.Max:0.000} mean activation, the same on every heatmap page. Blank cells: the feature has no prompt of that category. Cells give the mean activation to three decimals. {document.HeatmapOrderNote}"), TextStyle.Small));
+        }
+    }
+
+    private static void AddFeaturePage(PdfDocument pdf, FeaturePage page, Func<string?> fontName)
+    {
+        pdf.Add(new Heading($"Feature {page.FeatureId}", 1, page.Anchor) { NewPage = true });
+        pdf.Add(new Paragraph($"{page.Type}: {page.Description}", new TextStyle(10)) { SpaceAfter = 3 });
+        if (page.Link is { } link)
+        {
+            pdf.Add(new Paragraph(link, new TextStyle(8.5f) { Color = new SKColor(0x1a, 0x5f, 0xb4) }) { Link = link });
         }
 
-        // The heatmap's text is drawn by ScottPlot: hand it this document's subset faces under a name of their own.
-        pdf.BeforeDrawing = fonts => fontName = ShippedFontResolver.Register(fonts.Regular, fonts.Bold, fonts.Italic);
-        pdf.AfterDrawing = () =>
+        pdf.Add(new Table(new TableModel([.. page.Statistics.Select(s => new TableColumn(s.Label, 1, IsNumeric: true))], [[.. page.Statistics.Select(s => (TableCell)s.Value)]])));
+        pdf.Add(new Spacer(6));
+
+        pdf.Add(new Heading("Activation by category", 2, page.Anchor + "-categories"));
+        var categories = page.Distribution;
+        const float Scale = 0.62f;
+        pdf.Add(new CanvasBox(DistributionPlot.Width * Scale, DistributionPlot.Height * Scale, (canvas, rect) =>
         {
-            if (fontName is not null)
-            {
-                ShippedFontResolver.Unregister(fontName);
-            }
-        };
+            canvas.Save();
+            canvas.Translate(rect.Left, rect.Top);
+            canvas.Scale(Scale);
+            DistributionPlot.Draw(canvas, SKRect.Create(0, 0, DistributionPlot.Width, DistributionPlot.Height), categories, fontName());
+            canvas.Restore();
+        }, [.. categories.Select(c => c.Label), "Prompt activation n ="]));
+        pdf.Add(new Paragraph(FeaturePage.DistributionNote, TextStyle.Small));
+
+        pdf.Add(new Heading("Category contrast", 2, page.Anchor + "-contrast"));
+        pdf.Add(new Table(page.Contrast));
+        pdf.Add(new Spacer(3));
+        pdf.Add(new Paragraph(page.MostSpecific, new TextStyle(9)) { SpaceAfter = 6 });
+
+        pdf.Add(new Heading("Strongest prompts", 2, page.Anchor + "-prompts"));
+        var scaleMax = page.ShadingMax;
+        pdf.Add(new CanvasBox(160, 7, (canvas, rect) => DrawShadingSwatch(canvas, rect, scaleMax), []));
+        pdf.Add(new Spacer(2));
+        pdf.Add(new Paragraph(page.ShadingKey, TextStyle.Small));
+        foreach (var prompt in page.TopPrompts)
+        {
+            pdf.Add(new Paragraph(prompt.Caption, new TextStyle(8.5f, Bold: true)) { SpaceAfter = 1, KeepWithNext = true });
+            pdf.Add(new HighlightedTokens(prompt.Tokens, scaleMax));
+            pdf.Add(new Spacer(4));
+        }
+
+        if (page.TopTokens.Rows.Count > 0)
+        {
+            pdf.Add(new Heading("Tokens it fires on most", 2, page.Anchor + "-tokens"));
+            pdf.Add(new Table(page.TopTokens));
+        }
+    }
+
+    /// <summary>The token shading scale as a strip of steps from 0 (white) to the page's maximum (orange).</summary>
+    private static void DrawShadingSwatch(SKCanvas canvas, SKRect area, double max)
+    {
+        const int Steps = 16;
+        using var paint = new SKPaint();
+        var step = area.Width / Steps;
+        for (var i = 0; i < Steps; i++)
+        {
+            paint.Color = HighlightedTokens.Shade(max * (i + 0.5) / Steps, max);
+            canvas.DrawRect(area.Left + (i * step), area.Top, step + 0.3f, area.Height, paint);
+        }
+
+        using var border = new SKPaint { Color = new SKColor(0xbb, 0xbb, 0xbb), Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f };
+        canvas.DrawRect(area, border);
     }
 }

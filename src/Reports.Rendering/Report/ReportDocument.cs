@@ -30,6 +30,12 @@ public sealed record ReportDocument
 
     public required TableModel Features { get; init; }
 
+    /// <summary>How the heatmap's feature columns are ordered, as a sentence for the page.</summary>
+    public string HeatmapOrderNote { get; init; } = "Features in id order.";
+
+    /// <summary>The features that get a section of their own, in the order of the description table.</summary>
+    public IReadOnlyList<FeaturePage> FeaturePages { get; init; } = [];
+
     /// <summary>Warnings found in the inputs, shown so a reader knows what the numbers rest on.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -99,6 +99,39 @@ public sealed class PdfDocumentTests
         Assert.DoesNotContain("CreationDate", info, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Text_is_written_a_run_at_a_time_not_glyph_by_glyph()
+    {
+        // Skia's PDF backend moves the pen (Td) before any glyph that is not exactly one advance after the previous
+        // one; glyphs off its grid made every glyph a Td and text-heavy pages five times larger.
+        var words = Enumerable.Range(0, 300).Select(i => $"activation{i}").ToArray();
+        var pdf = Save(new Paragraph(string.Join(' ', words)));
+
+        var content = PdfTools.Uncompressed(pdf);
+        var glyphs = words.Sum(w => w.Length + 1);
+        var moves = System.Text.RegularExpressions.Regex.Count(content, @" Td\b");
+
+        Assert.True(moves * 20 < glyphs, $"{moves} Td for {glyphs} glyphs");
+        Assert.All(words, word => Assert.Contains(word, PdfTools.Text(pdf), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Measuring_after_a_garbage_collection_gives_the_same_width()
+    {
+        // HarfBuzz reads the font bytes in place; they once went to the collector and widths became garbage.
+        using var fonts = FontSet.ForText(["Personal Feature"]);
+        var style = new TextStyle(9);
+        var before = fonts.Measure("Personal Feature", style);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        for (var i = 0; i < 1000; i++)
+        {
+            Assert.Equal(before, fonts.Measure("Personal Feature", style));
+        }
+    }
+
     private static string Save(params IElement[] elements)
     {
         var directory = Path.Combine(Path.GetTempPath(), "reports-tests", Guid.NewGuid().ToString("N"));

@@ -1,0 +1,14 @@
+namespace Reports.Analysis.Evidence;
+
+/// <summary>One of a feature's strongest prompts, with what is needed to show it: its tokens and their activations.</summary>
+public sealed record TopPrompt(long PromptId, string Label, double Activation, string Text, IReadOnlyList<string> TokenizedPrompt, IReadOnlyList<ActivePromptToken> Tokens, long Line)
+{
+    /// <summary>Orders prompts strongest first; ties by prompt id, then line, so the choice is the same on every run and split.</summary>
+    public static int Compare(TopPrompt a, TopPrompt b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var byActivation = b.Activation.CompareTo(a.Activation);
+        return byActivation != 0 ? byActivation : a.PromptId != b.PromptId ? a.PromptId.CompareTo(b.PromptId) : a.Line.CompareTo(b.Line);
+    }
+}

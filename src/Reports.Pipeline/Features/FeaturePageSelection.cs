@@ -1,0 +1,66 @@
+using System.Globalization;
+using Reports.Analysis.Aggregation;
+
+namespace Reports.Pipeline.Features;
+
+/// <summary>
+/// Which features get a page: "all" (every feature with prompts), "none", a number N (the top N by a descriptions
+/// column, highest first), or a list of feature ids. Pages follow the description table's order (feature id).
+/// </summary>
+public static class FeaturePageSelection
+{
+    /// <summary>The descriptions columns a numeric selection can rank by.</summary>
+    public static IReadOnlyDictionary<string, Func<FeatureSummary, double?>> RankingColumns { get; } = new Dictionary<string, Func<FeatureSummary, double?>>(StringComparer.Ordinal)
+    {
+        ["personal_cohens_d"] = f => f.Description?.PersonalCohensD,
+        ["personal_mean"] = f => f.Description?.PersonalMean,
+        ["general_activation_mean"] = f => f.Description?.GeneralActivationMean,
+        ["general_activation_max"] = f => f.Description?.GeneralActivationMax,
+        ["general_activation_min"] = f => f.Description?.GeneralActivationMin,
+        ["num_prompts"] = f => f.PromptCount,
+    };
+
+    /// <exception cref="ArgumentException">The selection or the column is not one of the accepted forms.</exception>
+    public static IReadOnlyList<FeatureSummary> Select(ActivationAnalysis analysis, string selection, string rankBy)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(selection);
+        var withPrompts = analysis.Features.Where(f => f.HasPrompts).ToArray();
+        var text = selection.Trim();
+        if (text.Length == 0 || text.Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return withPrompts;
+        }
+
+        if (text.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
+        var ids = text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Length == 1 && int.TryParse(ids[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && !text.Contains(';', StringComparison.Ordinal) && !text.Contains(',', StringComparison.Ordinal))
+        {
+            if (!RankingColumns.TryGetValue(rankBy, out var rank))
+            {
+                throw new ArgumentException($"FeaturePagesBy: expected one of {string.Join(", ", RankingColumns.Keys)}, found \"{rankBy}\"");
+            }
+
+            return [.. withPrompts.OrderByDescending(f => rank(f) ?? double.NegativeInfinity).ThenBy(f => f.FeatureId).Take(count).OrderBy(f => f.FeatureId)];
+        }
+
+        var byId = analysis.Features.ToDictionary(f => f.FeatureId);
+        var chosen = new List<FeatureSummary>();
+        foreach (var id in ids)
+        {
+            if (!long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var featureId))
+            {
+                throw new ArgumentException($"FeaturePages: expected \"all\", \"none\", a number or a list of feature ids, found \"{id}\"");
+            }
+
+            chosen.Add(byId.TryGetValue(featureId, out var feature) ? feature
+                : throw new ArgumentException($"FeaturePages: feature {featureId} is in neither input file"));
+        }
+
+        return [.. chosen.Distinct().OrderBy(f => f.FeatureId)];
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Reports.Analysis.Aggregation;
+using Reports.Analysis.Evidence;
+using Reports.Rendering.Report;
+
+namespace Reports.Pipeline.Features;
+
+/// <summary>Turns a feature's statistics and evidence into its page.</summary>
+public static class FeaturePages
+{
+    /// <summary>How many of a feature's most frequent tokens its page lists.</summary>
+    public const int TopTokenCount = 10;
+
+    public static string Anchor(long featureId) => "feature-" + featureId.ToString(CultureInfo.InvariantCulture);
+
+    public static FeaturePage From(FeatureSummary feature, IReadOnlyList<string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(labels);
+        var d = feature.Description;
+        var evidence = feature.Evidence;
+        var strongest = evidence?.TopPrompts.Strongest() ?? [];
+        var scaleMax = strongest.SelectMany(p => p.Tokens).Select(t => t.Activation).DefaultIfEmpty(0).Max();
+        var contrasts = CategoryContrast.For(feature, labels);
+        return new FeaturePage
+        {
+            FeatureId = feature.FeatureId.ToString(CultureInfo.InvariantCulture),
+            Anchor = Anchor(feature.FeatureId),
+            Type = d?.ClaudeType is { Length: > 0 } type ? type : "Unknown",
+            Description = d is null ? "(no row in the descriptions file)" : string.IsNullOrEmpty(d.ClaudeDesc) ? "No description available" : d.ClaudeDesc,
+            Link = d?.Link,
+            Statistics =
+            [
+                ("General mean", Number(d?.GeneralActivationMean)), ("General max", Number(d?.GeneralActivationMax)),
+                ("General min", Number(d?.GeneralActivationMin)), ("Personal mean", Number(d?.PersonalMean)),
+                ("Cohen's d (file)", Number(d?.PersonalCohensD, "0.00")), ("num_prompts (file)", d?.NumPrompts.ToString(CultureInfo.InvariantCulture) ?? "—"),
+                ("Prompts here", feature.PromptCount.ToString(CultureInfo.InvariantCulture)),
+            ],
+            Distribution = [.. labels.Select(l => (l, (IReadOnlyList<double>)(evidence?.ActivationsByLabel.GetValueOrDefault(l) ?? [])))],
+            Contrast = new TableModel(
+                [new("Category", 2), new("Prompts", 1, IsNumeric: true), new("Mean", 1, IsNumeric: true), new("Other prompts", 1.2f, IsNumeric: true), new("Their mean", 1.2f, IsNumeric: true), new("Cohen's d", 2.2f, IsNumeric: true)],
+                [.. contrasts.Select(c => (IReadOnlyList<TableCell>)[c.Label, Count(c.Count), Number(c.Mean), Count(c.RestCount), Number(c.RestMean),
+                    c.CohensD is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) : "undefined (a side has < 2 prompts)"])]),
+            MostSpecific = MostSpecific(contrasts),
+            TopPrompts = [.. strongest.Select((p, i) => PromptTokens.Evidence(p, i + 1, scaleMax))],
+            TopTokens = new TableModel(
+                [new("Token", 2), new("Occurrences", 1, IsNumeric: true), new("Mean activation", 1, IsNumeric: true), new("Max activation", 1, IsNumeric: true)],
+                [.. (evidence?.TopTokens(TopTokenCount) ?? []).Select(t => (IReadOnlyList<TableCell>)[PromptTokens.Display(t.Token).Trim(), Count(t.Occurrences), Number(t.MeanActivation), Number(t.MaxActivation)])]),
+        };
+    }
+
+    private static string MostSpecific(IReadOnlyList<CategoryContrast> contrasts)
+    {
+        var best = contrasts.Where(c => c.CohensD is not null).OrderByDescending(c => c.CohensD).ThenBy(c => c.Label, StringComparer.Ordinal).FirstOrDefault();
+        return best is null
+            ? "No category has a defined contrast: each side needs at least two prompts."
+            : string.Create(CultureInfo.InvariantCulture, $"Most specific to {best.Label}: Cohen's d = {best.CohensD:0.00} against the feature's other prompts (pooled standard deviation).");
+    }
+
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(double? value, string format = "0.000") =>
+        value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+}

@@ -1,0 +1,90 @@
+using System.Runtime.InteropServices;
+using HarfBuzzSharp;
+using SkiaSharp;
+
+namespace Reports.Rendering.Pdf;
+
+/// <summary>One run of text shaped for drawing: glyph ids, their x positions from the run's start, and its width.</summary>
+public sealed record ShapedRun(ushort[] Glyphs, float[] Positions, float Width);
+
+/// <summary>
+/// Shapes text with HarfBuzz in font units and places glyphs on the same grid Skia's PDF backend uses. That backend
+/// writes one <c>Tj</c> string per run only while each glyph sits exactly one advance (size / units-per-em × the
+/// font's advance, in single precision) after the last; any rounding difference costs a <c>Td</c> move per glyph, which
+/// made text-heavy pages five times larger. So sizes are nudged to a multiple of units-per-em / 4096, which makes
+/// every advance and every sum of advances exact in single precision.
+/// </summary>
+public sealed class GlyphShaper : IDisposable
+{
+    private const int ScaleDenominator = 4096;
+
+    private readonly GCHandle fontData;
+    private readonly Blob blob;
+    private readonly Face face;
+    private readonly HarfBuzzSharp.Font font;
+    private readonly int unitsPerEm;
+
+    public GlyphShaper(SKTypeface typeface)
+    {
+        ArgumentNullException.ThrowIfNull(typeface);
+        using var stream = typeface.OpenStream(out var index);
+        // One Read may return less than asked for: read to the end, or HarfBuzz would shape with a truncated font.
+        using var memory = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, chunk.Length)) > 0)
+        {
+            memory.Write(chunk, 0, read);
+        }
+
+        // HarfBuzz reads the font in place for as long as the shaper lives, so the bytes stay pinned until Dispose.
+        // (Blob.FromStream lost its data to the garbage collector and shaped garbage after the first collection.)
+        fontData = GCHandle.Alloc(memory.ToArray(), GCHandleType.Pinned);
+        blob = new Blob(fontData.AddrOfPinnedObject(), (int)memory.Length, MemoryMode.ReadOnly);
+        face = new Face(blob, index);
+        unitsPerEm = face.UnitsPerEm;
+        font = new HarfBuzzSharp.Font(face);
+        font.SetFunctionsOpenType();
+        font.SetScale(unitsPerEm, unitsPerEm);
+    }
+
+    /// <summary>The size nearest to the requested one whose advances are exact in single precision.</summary>
+    public static float GridSize(SKTypeface typeface, float size)
+    {
+        ArgumentNullException.ThrowIfNull(typeface);
+        return AdvanceScale(size, typeface.UnitsPerEm) * typeface.UnitsPerEm;
+    }
+
+    public ShapedRun Shape(string text, float size)
+    {
+        using var buffer = new HarfBuzzSharp.Buffer();
+        buffer.AddUtf16(text);
+        buffer.GuessSegmentProperties();
+        font.Shape(buffer);
+        var infos = buffer.GetGlyphInfoSpan();
+        var positions = buffer.GetGlyphPositionSpan();
+        var scale = AdvanceScale(size, unitsPerEm);
+        var glyphs = new ushort[infos.Length];
+        var xs = new float[infos.Length];
+        var pen = 0L;
+        for (var i = 0; i < infos.Length; i++)
+        {
+            glyphs[i] = (ushort)infos[i].Codepoint;
+            xs[i] = (pen + positions[i].XOffset) * scale;
+            pen += positions[i].XAdvance;
+        }
+
+        return new ShapedRun(glyphs, xs, pen * scale);
+    }
+
+    public void Dispose()
+    {
+        font.Dispose();
+        face.Dispose();
+        blob.Dispose();
+        fontData.Free();
+    }
+
+    private static float AdvanceScale(float size, int unitsPerEm) =>
+        MathF.Max(1, MathF.Round(size / unitsPerEm * ScaleDenominator)) / ScaleDenominator;
+}

@@ -1,0 +1,132 @@
+using Reports.Analysis.Evidence;
+using Reports.Analysis.Reading;
+using Reports.DataGen;
+
+namespace Reports.Analysis.Tests;
+
+/// <summary>The per-feature evidence behind the feature pages, against an independent reading of the JSONL.</summary>
+public sealed class FeatureEvidenceTests
+{
+    [Theory]
+    [InlineData(5)]
+    [InlineData(1)]
+    [InlineData(12)]
+    public void Top_prompts_are_the_k_strongest_of_each_feature(int k)
+    {
+        var files = Generated(features: 120, promptsPerFeature: 25, seed: 11);
+        var aggregate = ActivationAnalyzer.AggregatePrompts(files.PromptsPath, topPromptCount: k);
+
+        foreach (var (feature, prompts) in PromptTruth.ByFeature(files.PromptsPath))
+        {
+            var expected = PromptTruth.Strongest(prompts, k).Select(p => p.Id);
+            Assert.Equal(expected, aggregate.Evidence[feature].TopPrompts.Strongest().Select(p => p.PromptId));
+        }
+    }
+
+    [Fact]
+    public void Evidence_of_two_halves_merged_equals_the_evidence_of_the_whole()
+    {
+        var files = Generated(features: 300, promptsPerFeature: 20, seed: 12);
+        var lines = File.ReadAllLines(files.PromptsPath);
+        var firstHalf = Path.Combine(Path.GetDirectoryName(files.PromptsPath)!, "first.jsonl");
+        var secondHalf = Path.Combine(Path.GetDirectoryName(files.PromptsPath)!, "second.jsonl");
+        File.WriteAllLines(firstHalf, lines[..(lines.Length / 3)]);
+        File.WriteAllLines(secondHalf, lines[(lines.Length / 3)..]);
+
+        var whole = ActivationAnalyzer.AggregatePrompts(files.PromptsPath);
+        var merged = ActivationAnalyzer.AggregatePrompts(firstHalf);
+        merged.Merge(ActivationAnalyzer.AggregatePrompts(secondHalf));
+
+        Assert.Equal(whole.Evidence.Keys.Order(), merged.Evidence.Keys.Order());
+        foreach (var (feature, evidence) in whole.Evidence)
+        {
+            var other = merged.Evidence[feature];
+            Assert.Equal(evidence.TopPrompts.Strongest().Select(p => p.PromptId), other.TopPrompts.Strongest().Select(p => p.PromptId));
+            Assert.Equal(evidence.TopTokens(int.MaxValue), other.TopTokens(int.MaxValue), TokenStatisticsComparer.Instance);
+            foreach (var (label, values) in evidence.ActivationsByLabel)
+            {
+                Assert.Equal(values.Order(), other.ActivationsByLabel[label].Order());
+            }
+        }
+    }
+
+    [Fact]
+    public void Cohens_d_matches_an_independent_pooled_deviation_computation()
+    {
+        var files = Generated(features: 200, promptsPerFeature: 12, seed: 13);
+        var analysis = ActivationAnalyzer.Analyze(files.DescriptionsPath, files.PromptsPath);
+        var truth = PromptTruth.ByFeature(files.PromptsPath);
+        int defined = 0, undefined = 0;
+
+        foreach (var feature in analysis.Features.Where(f => f.HasPrompts))
+        {
+            var prompts = truth[feature.FeatureId];
+            var contrasts = CategoryContrast.For(feature, analysis.Labels);
+            Assert.Equal(prompts.Select(p => p.Label).Distinct().Order(StringComparer.Ordinal), contrasts.Select(c => c.Label).Order(StringComparer.Ordinal));
+            foreach (var contrast in contrasts)
+            {
+                var inside = prompts.Where(p => p.Label == contrast.Label).Select(p => p.Activation).ToArray();
+                var outside = prompts.Where(p => p.Label != contrast.Label).Select(p => p.Activation).ToArray();
+                Assert.Equal(inside.Length, contrast.Count);
+                Assert.Equal(outside.Length, contrast.RestCount);
+                if (inside.Length < 2 || outside.Length < 2)
+                {
+                    Assert.Null(contrast.CohensD);
+                    undefined++;
+                    continue;
+                }
+
+                var pooled = Math.Sqrt(((SumOfSquares(inside)) + SumOfSquares(outside)) / (inside.Length + outside.Length - 2));
+                var expected = (inside.Average() - outside.Average()) / pooled;
+                Assert.NotNull(contrast.CohensD);
+                NotebookMethod.AssertRelativelyEqual(expected, contrast.CohensD.Value, $"feature {feature.FeatureId} {contrast.Label}");
+                defined++;
+            }
+        }
+
+        // The data must exercise both branches, or the test proves less than it claims.
+        Assert.True(defined > 100 && undefined > 10, $"{defined} defined, {undefined} undefined");
+    }
+
+    [Fact]
+    public void Token_statistics_count_every_token_occurrence_of_the_feature()
+    {
+        var files = Generated(features: 80, promptsPerFeature: 15, seed: 14);
+        var aggregate = ActivationAnalyzer.AggregatePrompts(files.PromptsPath);
+
+        foreach (var (feature, prompts) in PromptTruth.ByFeature(files.PromptsPath))
+        {
+            var expected = prompts.SelectMany(p => p.Tokens).GroupBy(t => t.Text, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (Count: g.Count(), Mean: g.Sum(t => t.Activation) / g.Count(), Max: g.Max(t => t.Activation)), StringComparer.Ordinal);
+            var actual = aggregate.Evidence[feature].TopTokens(int.MaxValue);
+            Assert.Equal(expected.Count, actual.Count);
+            foreach (var token in actual)
+            {
+                var (count, mean, max) = expected[token.Token];
+                Assert.Equal(count, token.Occurrences);
+                Assert.Equal(max, token.MaxActivation);
+                NotebookMethod.AssertRelativelyEqual(mean, token.MeanActivation, $"{feature} '{token.Token}' mean");
+            }
+        }
+    }
+
+    private static double SumOfSquares(double[] values)
+    {
+        var mean = values.Average();
+        return values.Sum(v => (v - mean) * (v - mean));
+    }
+
+    private static DataSetFiles Generated(int features, int promptsPerFeature, int seed) =>
+        DataSetWriter.Write(new DataSetOptions { Features = features, PromptsPerFeature = promptsPerFeature, TokensPerPrompt = 12, Seed = seed }, TestData.NewTemporaryDirectory());
+
+    private sealed class TokenStatisticsComparer : IEqualityComparer<TokenStatistics>
+    {
+        public static readonly TokenStatisticsComparer Instance = new();
+
+        public bool Equals(TokenStatistics? x, TokenStatistics? y) =>
+            x is not null && y is not null && x.Token == y.Token && x.Occurrences == y.Occurrences && x.MaxActivation == y.MaxActivation
+            && Math.Abs(x.MeanActivation - y.MeanActivation) <= 1e-9 * Math.Abs(x.MeanActivation);
+
+        public int GetHashCode(TokenStatistics obj) => obj.Token.GetHashCode(StringComparison.Ordinal);
+    }
+}
