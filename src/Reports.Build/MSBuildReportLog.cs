@@ -29,7 +29,25 @@ internal sealed class MSBuildReportLog(TaskLoggingHelper log) : IReportLog
         }
     }
 
+    private readonly System.Diagnostics.Stopwatch sinceProgress = System.Diagnostics.Stopwatch.StartNew();
+
     public void Progress(string message) => log.LogMessage(MessageImportance.Normal, message);
+
+    /// <summary>A message at normal verbosity every few seconds of a long read.</summary>
+    public void ReadProgress(long bytesRead, long totalBytes)
+    {
+        lock (sinceProgress)
+        {
+            if (sinceProgress.Elapsed < TimeSpan.FromSeconds(3) || bytesRead >= totalBytes)
+            {
+                return;
+            }
+
+            sinceProgress.Restart();
+        }
+
+        log.LogMessage(MessageImportance.Normal, ReadProgressText.Of(bytesRead, totalBytes));
+    }
 
     /// <summary>MSBuild positions are ints; 0 means "none" in both worlds, and a line past int.MaxValue is clamped rather than wrapped.</summary>
     private static int ToLogPosition(long position) => (int)Math.Clamp(position, 0, int.MaxValue);

@@ -66,7 +66,9 @@ public static class CommandLine
             return UsageError;
         }
 
-        var log = new ConsoleReportLog(error, options.Verbose);
+        // The real standard error only: a test's writer or a redirected stream gets no bar.
+        var terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        var log = new ConsoleReportLog(error, options.Verbose, terminal);
         var outcome = ReportPipeline.Run(options.Request, log);
         if (outcome.Succeeded)
         {

@@ -44,7 +44,9 @@ public static class ReportPipeline
         try
         {
             log.Progress($"{request.Name}: reading {request.PromptsPath}");
-            var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken, request.TopPrompts);
+            var promptBytes = new FileInfo(request.PromptsPath) is { Exists: true } file ? file.Length : 0;
+            var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken, request.TopPrompts,
+                new Progress(bytes => log.ReadProgress(bytes, promptBytes)));
             foreach (var warning in analysis.Warnings)
             {
                 log.Report(warning);
@@ -75,6 +77,12 @@ public static class ReportPipeline
         var outputs = Outputs.Where(o => request.Render || !o.IsRendering).ToArray();
         var written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);
         return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis);
+    }
+
+    /// <summary>Forwards on the calling thread (System.Progress would post to the thread pool, out of order).</summary>
+    private sealed class Progress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 
     /// <summary>Applies the options that can only be checked against the data (feature ids, column names, sizes).</summary>

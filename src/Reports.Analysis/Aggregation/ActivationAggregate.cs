@@ -51,7 +51,11 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     }
 
     /// <summary>Merges an aggregate of a disjoint part of the data into this one.</summary>
-    public void Merge(ActivationAggregate other)
+    /// <param name="lineOffset">
+    /// Added to the other part's line numbers: a part read on its own counts its lines from 1, so a part that starts at
+    /// line 1001 of the file is merged with an offset of 1000.
+    /// </param>
+    public void Merge(ActivationAggregate other, long lineOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(other);
         RecordCount += other.RecordCount;
@@ -69,16 +73,24 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
 
         foreach (var (featureId, occurrences) in other.features)
         {
-            Occurrences(featureId).Merge(occurrences);
+            Occurrences(featureId).Merge(occurrences, lineOffset);
         }
 
         foreach (var (featureId, featureEvidence) in other.evidence)
         {
-            EvidenceOf(featureId).Merge(featureEvidence);
+            EvidenceOf(featureId).Merge(featureEvidence, lineOffset);
         }
     }
 
-    private void AddPrompt(long featureId, string label, double activation)
+    /// <summary>Counts a feature record (a JSONL line) with its number of prompts, for readers that add prompts one by one.</summary>
+    public void AddRecord(long featureId, long promptCount, long line)
+    {
+        RecordCount++;
+        Occurrences(featureId).Add(line, promptCount);
+    }
+
+    /// <summary>Adds one prompt's activation under its label (the evidence is added separately, see <see cref="EvidenceOf"/>).</summary>
+    public void AddPrompt(long featureId, string label, double activation)
     {
         PromptCount++;
         ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, new FeatureLabel(featureId, label), out _);
@@ -87,7 +99,8 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         count++;
     }
 
-    private FeatureEvidence EvidenceOf(long featureId)
+    /// <summary>The evidence collected for a feature, created empty on first use.</summary>
+    public FeatureEvidence EvidenceOf(long featureId)
     {
         if (!evidence.TryGetValue(featureId, out var featureEvidence))
         {

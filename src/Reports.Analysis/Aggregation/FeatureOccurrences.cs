@@ -15,9 +15,9 @@ public sealed class FeatureOccurrences
         PromptCount += promptCount;
     }
 
-    internal void Merge(FeatureOccurrences other)
+    internal void Merge(FeatureOccurrences other, long lineOffset)
     {
-        lines.AddRange(other.lines);
+        lines.AddRange(other.lines.Select(line => line + lineOffset));
         lines.Sort();
         PromptCount += other.PromptCount;
     }

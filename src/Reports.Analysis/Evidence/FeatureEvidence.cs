@@ -18,17 +18,11 @@ public sealed class FeatureEvidence(int topPromptCount)
     public void Add(ActivePrompt prompt, long line)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        if (!activationsByLabel.TryGetValue(prompt.PromptLabel, out var values))
-        {
-            activationsByLabel[prompt.PromptLabel] = values = [];
-        }
-
-        values.Add(prompt.PromptFeatureActivation);
+        AddActivation(prompt.PromptLabel, prompt.PromptFeatureActivation);
         // "tokens" may be absent (the schema sample has such a prompt): the prompt still counts, without token data.
         foreach (var token in prompt.Tokens ?? [])
         {
-            ref var statistics = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tokens, token.Token, out _);
-            statistics.Add(token.Activation);
+            TokenStatisticsOf(token.Token).Add(token.Activation);
         }
 
         if (TopPrompts.Admits(prompt.PromptFeatureActivation))
@@ -37,10 +31,26 @@ public sealed class FeatureEvidence(int topPromptCount)
         }
     }
 
-    public void Merge(FeatureEvidence other)
+    /// <summary>One prompt's activation under its label (for readers that do not build <see cref="ActivePrompt"/> records).</summary>
+    public void AddActivation(string label, double activation)
+    {
+        if (!activationsByLabel.TryGetValue(label, out var values))
+        {
+            activationsByLabel[label] = values = [];
+        }
+
+        values.Add(activation);
+    }
+
+    /// <summary>The running statistics of one token text, found without allocating a string for a token seen before.</summary>
+    public ref RunningStatistics TokenStatisticsOf(ReadOnlySpan<char> token) =>
+        ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tokens.GetAlternateLookup<ReadOnlySpan<char>>(), token, out _);
+
+    /// <param name="lineOffset">Added to the other part's line numbers.</param>
+    public void Merge(FeatureEvidence other, long lineOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(other);
-        TopPrompts.Merge(other.TopPrompts);
+        TopPrompts.Merge(other.TopPrompts, lineOffset);
         foreach (var (label, values) in other.activationsByLabel)
         {
             if (!activationsByLabel.TryGetValue(label, out var mine))

@@ -3,6 +3,12 @@ namespace Reports.Analysis.Evidence;
 /// <summary>One of a feature's strongest prompts, with what is needed to show it: its tokens and their activations.</summary>
 public sealed record TopPrompt(long PromptId, string Label, double Activation, string Text, IReadOnlyList<string> TokenizedPrompt, IReadOnlyList<ActivePromptToken> Tokens, long Line)
 {
+    /// <summary>
+    /// Where the prompt's JSON object is in the file, while its text and tokens are not read yet: a fast reader keeps
+    /// a candidate's place and reads only the final k per feature (most candidates are pushed out again).
+    /// </summary>
+    public (long Offset, int Length)? Pending { get; init; }
+
     /// <summary>Orders prompts strongest first; ties by prompt id, then line, so the choice is the same on every run and split.</summary>
     public static int Compare(TopPrompt a, TopPrompt b)
     {

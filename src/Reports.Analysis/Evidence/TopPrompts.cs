@@ -31,12 +31,25 @@ public sealed class TopPrompts(int capacity)
         }
     }
 
-    public void Merge(TopPrompts other)
+    /// <param name="lineOffset">Added to the other part's line numbers (its first line is this many lines into the file).</param>
+    public void Merge(TopPrompts other, long lineOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(other);
         foreach (var (prompt, _) in other.heap.UnorderedItems)
         {
-            Add(prompt);
+            Add(lineOffset == 0 ? prompt : prompt with { Line = prompt.Line + lineOffset });
+        }
+    }
+
+    /// <summary>Replaces every kept prompt by what <paramref name="complete"/> makes of it (keeping the order's keys).</summary>
+    public void Complete(Func<TopPrompt, TopPrompt> complete)
+    {
+        ArgumentNullException.ThrowIfNull(complete);
+        var kept = heap.UnorderedItems.Select(i => complete(i.Element)).ToArray();
+        heap.Clear();
+        foreach (var prompt in kept)
+        {
+            heap.Enqueue(prompt, prompt);
         }
     }
 

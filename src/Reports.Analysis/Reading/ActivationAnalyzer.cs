@@ -12,10 +12,10 @@ public static class ActivationAnalyzer
 {
     /// <exception cref="Reports.Schema.SchemaDataException">The data does not match its schema sample.</exception>
     /// <exception cref="ReportInputException">A file is missing, or the files contradict each other.</exception>
-    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount)
+    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, IProgress<long>? bytesRead = null)
     {
         var descriptions = ReadDescriptions(descriptionsPath, cancellationToken);
-        var aggregate = AggregatePrompts(promptsPath, cancellationToken, topPromptCount);
+        var aggregate = AggregatePrompts(promptsPath, cancellationToken, topPromptCount, bytesRead);
         return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPath);
     }
 
@@ -39,8 +39,16 @@ public static class ActivationAnalyzer
         return rows;
     }
 
-    /// <summary>Streams the prompts file into a fresh aggregate.</summary>
-    public static ActivationAggregate AggregatePrompts(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount)
+    /// <summary>Aggregates the prompts file on all cores (<see cref="ParallelPromptReader"/>).</summary>
+    /// <param name="bytesRead">Told the number of bytes read so far, a chunk at a time.</param>
+    public static ActivationAggregate AggregatePrompts(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, IProgress<long>? bytesRead = null)
+    {
+        RequireFile(path);
+        return ParallelPromptReader.Aggregate(path, topPromptCount, cancellationToken, bytesRead);
+    }
+
+    /// <summary>The straightforward way: every record materialised by the generated reader, one after another.</summary>
+    public static ActivationAggregate AggregatePromptsSerially(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount)
     {
         RequireFile(path);
         var aggregate = new ActivationAggregate(topPromptCount);

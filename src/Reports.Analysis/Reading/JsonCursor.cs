@@ -1,0 +1,321 @@
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+
+namespace Reports.Analysis.Reading;
+
+/// <summary>
+/// A forward-only, validating JSON cursor over one line, for the fast prompts reader. It reads the few values the
+/// aggregation needs and skips the rest at the speed of a vectorised search for the next quote, while still checking
+/// the grammar of everything it skips (strings, escapes, numbers, literals, nesting). It never reports errors: any
+/// surprise returns false and the caller hands the line to the generated reader, which locates and words the error.
+/// The caller rejects lines with control characters first, so a string ends at the first quote that is not escaped.
+/// Hot methods skip tiered compilation (a report run is short; quick tier-0 code made the scan three times slower).
+/// </summary>
+internal ref struct JsonCursor(ReadOnlySpan<byte> json)
+{
+    private const int MaxDepth = 64;
+
+
+    private readonly ReadOnlySpan<byte> json = json;
+
+    public int Position { get; private set; }
+
+    public readonly bool AtEnd => Position >= json.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SkipWhitespace()
+    {
+        while (Position < json.Length && json[Position] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            Position++;
+        }
+    }
+
+    /// <summary>Skips whitespace and consumes <paramref name="token"/> if it comes next.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryConsume(byte token)
+    {
+        SkipWhitespace();
+        if (Position < json.Length && json[Position] == token)
+        {
+            Position++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Skips whitespace and tells the next byte (0 at the end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public byte Peek()
+    {
+        SkipWhitespace();
+        return Position < json.Length ? json[Position] : (byte)0;
+    }
+
+    /// <summary>A string without escapes, as its raw UTF-8 bytes; false for anything else (escaped strings go the slow way).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryReadPlainString(out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (!TryConsume((byte)'"'))
+        {
+            return false;
+        }
+
+        var length = json[Position..].IndexOfAny((byte)'"', (byte)'\\');
+        if (length < 0 || json[Position + length] != '"')
+        {
+            return false;
+        }
+
+        value = json.Slice(Position, length);
+        Position += length + 1;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TrySkipString()
+    {
+        if (!TryConsume((byte)'"'))
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            var length = json[Position..].IndexOfAny((byte)'"', (byte)'\\');
+            if (length < 0)
+            {
+                return false;
+            }
+
+            Position += length;
+            switch (json[Position])
+            {
+                case (byte)'"':
+                    Position++;
+                    return true;
+                default:
+                    if (!TrySkipEscape())
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A JSON number (strict grammar), parsed as System.Text.Json parses it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryReadDouble(out double value)
+    {
+        value = 0;
+        SkipWhitespace();
+        var start = Position;
+        if (!TrySkipNumber(out _))
+        {
+            return false;
+        }
+
+        return Utf8Parser.TryParse(json[start..Position], out value, out var consumed) && consumed == Position - start && double.IsFinite(value);
+    }
+
+    /// <summary>A JSON integer that fits a long (a fraction or exponent goes the slow way, which says why it is wrong).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryReadInt64(out long value)
+    {
+        value = 0;
+        SkipWhitespace();
+        var start = Position;
+        return TrySkipNumber(out var integral) && integral
+            && Utf8Parser.TryParse(json[start..Position], out value, out var consumed) && consumed == Position - start;
+    }
+
+    /// <summary>Skips any JSON value, checking its grammar.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TrySkipValue(int depth = 0)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        switch (Peek())
+        {
+            case (byte)'"':
+                return TrySkipString();
+            case (byte)'{':
+                Position++;
+                if (TryConsume((byte)'}'))
+                {
+                    return true;
+                }
+
+                do
+                {
+                    if (!TrySkipString() || !TryConsume((byte)':') || !TrySkipValue(depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                while (TryConsume((byte)','));
+
+                return TryConsume((byte)'}');
+            case (byte)'[':
+                Position++;
+                if (TryConsume((byte)']'))
+                {
+                    return true;
+                }
+
+                do
+                {
+                    if (!TrySkipValue(depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                while (TryConsume((byte)','));
+
+                return TryConsume((byte)']');
+            case (byte)'t':
+                return TrySkipLiteral("true"u8);
+            case (byte)'f':
+                return TrySkipLiteral("false"u8);
+            case (byte)'n':
+                return TrySkipLiteral("null"u8);
+            default:
+                return TrySkipNumber(out _);
+        }
+    }
+
+    /// <summary>Skips an array whose items must all be strings (the shape of <c>tokenized_prompt</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TrySkipStringArray()
+    {
+        if (!TryConsume((byte)'['))
+        {
+            return false;
+        }
+
+        if (TryConsume((byte)']'))
+        {
+            return true;
+        }
+
+        do
+        {
+            if (!TrySkipString())
+            {
+                return false;
+            }
+        }
+        while (TryConsume((byte)','));
+
+        return TryConsume((byte)']');
+    }
+
+    private bool TrySkipEscape()
+    {
+        // At the backslash: \" \\ \/ \b \f \n \r \t, or \u and four hex digits.
+        if (Position + 1 >= json.Length)
+        {
+            return false;
+        }
+
+        var kind = json[Position + 1];
+        if (kind == 'u')
+        {
+            if (Position + 6 > json.Length || !IsHex(json[Position + 2]) || !IsHex(json[Position + 3]) || !IsHex(json[Position + 4]) || !IsHex(json[Position + 5]))
+            {
+                return false;
+            }
+
+            Position += 6;
+            return true;
+        }
+
+        Position += 2;
+        return kind is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t';
+    }
+
+    /// <summary>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TrySkipNumber(out bool integral)
+    {
+        integral = true;
+        if (Position < json.Length && json[Position] == '-')
+        {
+            Position++;
+        }
+
+        if (Position >= json.Length || !char.IsAsciiDigit((char)json[Position]))
+        {
+            return false;
+        }
+
+        if (json[Position] == '0')
+        {
+            Position++;
+        }
+        else
+        {
+            SkipDigits();
+        }
+
+        if (Position < json.Length && json[Position] == '.')
+        {
+            integral = false;
+            Position++;
+            if (!SkipDigits())
+            {
+                return false;
+            }
+        }
+
+        if (Position < json.Length && json[Position] is (byte)'e' or (byte)'E')
+        {
+            integral = false;
+            Position++;
+            if (Position < json.Length && json[Position] is (byte)'+' or (byte)'-')
+            {
+                Position++;
+            }
+
+            if (!SkipDigits())
+            {
+                return false;
+            }
+        }
+
+        // A number ends at a delimiter, not at a letter ("12abc").
+        return Position >= json.Length || json[Position] is (byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool SkipDigits()
+    {
+        var start = Position;
+        while (Position < json.Length && char.IsAsciiDigit((char)json[Position]))
+        {
+            Position++;
+        }
+
+        return Position > start;
+    }
+
+    private bool TrySkipLiteral(ReadOnlySpan<byte> literal)
+    {
+        if (!json[Position..].StartsWith(literal))
+        {
+            return false;
+        }
+
+        Position += literal.Length;
+        return true;
+    }
+
+    private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
+}

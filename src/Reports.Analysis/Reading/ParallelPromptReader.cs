@@ -1,0 +1,276 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Win32.SafeHandles;
+using Reports.Analysis.Aggregation;
+using Reports.Schema;
+
+namespace Reports.Analysis.Reading;
+
+/// <summary>
+/// Aggregates a prompts file on all cores. The file is cut into fixed-size chunks at line ends (the cut depends on
+/// the file only, never on the core count, so results are the same bits on every machine); each chunk becomes a
+/// partial <see cref="ActivationAggregate"/>, read with <see cref="PromptLineScanner"/> and, for any line the scanner
+/// declines, the generated reader; the partials are merged in file order as they complete. Memory is a read buffer
+/// per core plus the aggregates, whatever the size of the file.
+/// </summary>
+/// <remarks>
+/// Errors keep the generated reader's file, line and column: a chunk counts its own lines, and the error of the
+/// earliest failing chunk is reported with the line count of the chunks before it added (those all finished).
+/// </remarks>
+public static class ParallelPromptReader
+{
+    /// <summary>The nominal chunk size; a chunk ends at the first line end at or after it.</summary>
+    public const int ChunkSize = 8 << 20;
+
+    private const int ReadSize = 1 << 20;
+
+    /// <param name="chunkSize">The nominal chunk size; tests make it small to split small files many times.</param>
+    /// <exception cref="SchemaDataException">A line does not match the schema sample.</exception>
+    public static ActivationAggregate Aggregate(string path, int topPromptCount, CancellationToken cancellationToken = default, IProgress<long>? bytesRead = null, int chunkSize = ChunkSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(file);
+        var start = Utf8Start(file, length);
+        if (start < 0)
+        {
+            // Empty, or UTF-16/32: the generated reader says which, with its own error.
+            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount);
+        }
+
+        var chunkCount = (int)Math.Max(1, (length - start + chunkSize - 1) / chunkSize);
+        var results = new ChunkResult?[chunkCount];
+        var total = new ActivationAggregate(topPromptCount);
+        var merged = 0;
+        var lineOffset = 0L;
+        var firstFailure = int.MaxValue;
+        var gate = new object();
+        long done = 0;
+
+        try
+        {
+            ReadChunks();
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.Count == 1)
+        {
+            // An I/O error in a chunk: rethrown as itself, as a serial read would have thrown it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerExceptions[0]);
+        }
+
+        if (firstFailure != int.MaxValue)
+        {
+            var failure = results[firstFailure]!.Failure!;
+            var before = results.Take(firstFailure).Sum(r => r!.LineCount);
+            throw new SchemaDataException(failure.Kind, path, before + failure.Line, failure.Column, failure.Field, failure.Expected, failure.Found);
+        }
+
+        if (total.RecordCount == 0)
+        {
+            // Only blank lines: the generated reader's "empty file" error.
+            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount);
+        }
+
+        CompletePending(file, total);
+        return total;
+
+        void ReadChunks() => Parallel.For(0, chunkCount, new ParallelOptions { CancellationToken = cancellationToken }, () => new ChunkReader(file, path, topPromptCount), (chunk, _, reader) =>
+        {
+            if (chunk > Volatile.Read(ref firstFailure))
+            {
+                return reader;
+            }
+
+            var from = LineStartAtOrAfter(file, length, start + ((long)chunk * chunkSize), start);
+            var to = chunk == chunkCount - 1 ? length : LineStartAtOrAfter(file, length, start + ((long)(chunk + 1) * chunkSize), start);
+            var result = reader.Read(from, to, cancellationToken);
+            bytesRead?.Report(Interlocked.Add(ref done, to - from));
+            lock (gate)
+            {
+                results[chunk] = result;
+                if (result.Failure is not null)
+                {
+                    firstFailure = Math.Min(firstFailure, chunk);
+                }
+
+                // Merge in file order as soon as the next chunk is in, so finished partials do not pile up.
+                while (merged < chunkCount && merged < firstFailure && results[merged] is { } next)
+                {
+                    total.Merge(next.Aggregate!, lineOffset);
+                    lineOffset += next.LineCount;
+                    results[merged++] = next with { Aggregate = null };
+                }
+            }
+
+            return reader;
+        }, static _ => { });
+    }
+
+    /// <summary>Reads the text and tokens of the prompts that stayed in the top k (their JSON objects, by offset).</summary>
+    private static void CompletePending(SafeFileHandle file, ActivationAggregate aggregate)
+    {
+        var buffer = new byte[4096];
+        foreach (var evidence in aggregate.Evidence.Values)
+        {
+            evidence.TopPrompts.Complete(prompt =>
+            {
+                if (prompt.Pending is not { } pending)
+                {
+                    return prompt;
+                }
+
+                if (buffer.Length < pending.Length)
+                {
+                    buffer = new byte[pending.Length];
+                }
+
+                var json = buffer.AsSpan(0, pending.Length);
+                RandomAccess.Read(file, json, pending.Offset);
+                return PromptLineScanner.Complete(prompt, json);
+            });
+        }
+    }
+
+    /// <summary>Where the UTF-8 text starts (after a BOM), or -1 for an empty file or a UTF-16/32 one.</summary>
+    private static long Utf8Start(SafeFileHandle file, long length)
+    {
+        Span<byte> head = stackalloc byte[4];
+        var read = RandomAccess.Read(file, head, 0);
+        head = head[..read];
+        if (read == 0 || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+        {
+            return -1;
+        }
+
+        return head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Math.Min(3, length) : 0;
+    }
+
+    /// <summary>The first line start at or after <paramref name="position"/>: just past the line end before it.</summary>
+    private static long LineStartAtOrAfter(SafeFileHandle file, long length, long position, long textStart)
+    {
+        if (position <= textStart)
+        {
+            return textStart;
+        }
+
+        Span<byte> window = stackalloc byte[4096];
+        for (var at = position - 1; at < length; at += window.Length)
+        {
+            var read = RandomAccess.Read(file, window, at);
+            var newline = window[..read].IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                return at + newline + 1;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>A chunk's partial aggregate and line count, or where its first bad line is (chunk-relative).</summary>
+    private sealed record ChunkResult(ActivationAggregate? Aggregate, long LineCount, SchemaDataException? Failure);
+
+    /// <summary>One core's reader: its buffer and scanner are reused chunk after chunk.</summary>
+    private sealed class ChunkReader(SafeFileHandle file, string path, int topPromptCount)
+    {
+        private readonly PromptLineScanner scanner = new(topPromptCount);
+        private byte[] buffer = new byte[ReadSize * 2];
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public ChunkResult Read(long from, long to, CancellationToken cancellationToken)
+        {
+            var aggregate = new ActivationAggregate(topPromptCount);
+            long line = 0;
+            var filled = 0;
+            var position = from;
+            while (position < to || filled > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (position < to)
+                {
+                    if (buffer.Length - filled < ReadSize)
+                    {
+                        // A line longer than the buffer: grow it, the line must be whole to be read.
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+
+                    var read = RandomAccess.Read(file, buffer.AsSpan(filled, (int)Math.Min(buffer.Length - filled, to - position)), position);
+                    filled += read;
+                    position += read;
+                }
+
+                var data = buffer.AsSpan(0, filled);
+                var dataOffset = position - filled;
+                var consumed = 0;
+                while (true)
+                {
+                    var end = data[consumed..].IndexOf((byte)'\n');
+                    if (end < 0)
+                    {
+                        if (position < to)
+                        {
+                            break;
+                        }
+
+                        end = data.Length - consumed; // the file's last line has no line end
+                    }
+
+                    line++;
+                    var text = data.Slice(consumed, end);
+                    var textOffset = dataOffset + consumed;
+                    consumed += Math.Min(end + 1, data.Length - consumed);
+                    if (Add(text, line, textOffset, aggregate) is { } failure)
+                    {
+                        return new ChunkResult(aggregate, line, failure);
+                    }
+
+                    if (consumed == data.Length)
+                    {
+                        break;
+                    }
+                }
+
+                data[consumed..].CopyTo(buffer);
+                filled -= consumed;
+                if (position >= to && filled == 0)
+                {
+                    break;
+                }
+            }
+
+            return new ChunkResult(aggregate, line, null);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private SchemaDataException? Add(ReadOnlySpan<byte> text, long line, long offset, ActivationAggregate aggregate)
+        {
+            if (text.Length > 0 && text[^1] == '\r')
+            {
+                text = text[..^1];
+            }
+
+            if (text.IsWhiteSpace() || scanner.TryAdd(text, line, offset, aggregate))
+            {
+                return null;
+            }
+
+            // The generated reader on this line alone: it reads what the scanner declined, or says what is wrong.
+            try
+            {
+                using var reader = new FeatureRecordJsonlReader(new MemoryStream(text.ToArray()), path);
+                reader.TryRead(out var record);
+                aggregate.Add(record!, line);
+                return null;
+            }
+            catch (SchemaDataException exception)
+            {
+                return new SchemaDataException(exception.Kind, path, line, exception.Column, exception.Field, exception.Expected, exception.Found);
+            }
+        }
+    }
+}
+
+file static class ByteSpanExtensions
+{
+    /// <summary>JSON whitespace only (the generated reader skips such lines).</summary>
+    public static bool IsWhiteSpace(this ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\r"u8) < 0;
+}

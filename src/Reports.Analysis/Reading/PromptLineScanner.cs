@@ -1,0 +1,375 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Reports.Analysis.Aggregation;
+using Reports.Analysis.Evidence;
+
+namespace Reports.Analysis.Reading;
+
+/// <summary>
+/// The fast path for one line of the prompts file: it projects a feature record onto what the aggregation reads
+/// (feature id; per prompt its label, activation and id; the per-token activations) and skips the rest (prompt text,
+/// tokenized prompt) without materialising it. A line is first scanned whole, then committed, so a line that turns
+/// out to need the generated reader (an error, an escaped label) leaves nothing half-added.
+/// </summary>
+/// <remarks>
+/// It checks what the generated <see cref="FeatureRecordJsonlReader"/> checks for the schema sample's fields: each is
+/// present when the sample always has it, of the sample's type, and the JSON grammar of every value. The field list
+/// below follows <c>Schemas/personal_general_prompts.jsonl</c>; a test compares it with the generated records, so a
+/// sample change that this scanner does not follow fails the build's tests.
+/// </remarks>
+internal sealed class PromptLineScanner(int topPromptCount)
+{
+    private readonly List<Prompt> prompts = [];
+    private readonly List<Token> tokens = [];
+    private readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
+    private char[] chars = new char[256];
+
+    public int TopPromptCount { get; } = topPromptCount;
+
+    /// <summary>Adds the line to the aggregate and returns true, or returns false having added nothing.</summary>
+    /// <param name="fileOffset">Where the line starts in the file: strongest-prompt candidates keep their place, not their text.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryAdd(ReadOnlySpan<byte> line, long lineNumber, long fileOffset, ActivationAggregate aggregate)
+    {
+        // Control characters are invalid in JSON strings and rare as whitespace: a line with any goes the slow way,
+        // so strings can be skipped by looking for quotes and backslashes only.
+        if (line.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || !System.Text.Unicode.Utf8.IsValid(line) || !TryScan(line, out var featureId))
+        {
+            return false;
+        }
+
+        aggregate.AddRecord(featureId, prompts.Count, lineNumber);
+        var evidence = aggregate.EvidenceOf(featureId);
+        foreach (var prompt in prompts)
+        {
+            var label = Label(line.Slice(prompt.LabelStart, prompt.LabelLength));
+            aggregate.AddPrompt(featureId, label, prompt.Activation);
+            evidence.AddActivation(label, prompt.Activation);
+            for (var t = prompt.FirstToken; t < prompt.FirstToken + prompt.TokenCount; t++)
+            {
+                evidence.TokenStatisticsOf(Chars(line.Slice(tokens[t].TextStart, tokens[t].TextLength))).Add(tokens[t].Activation);
+            }
+
+            if (evidence.TopPrompts.Admits(prompt.Activation))
+            {
+                evidence.TopPrompts.Add(new TopPrompt(prompt.PromptId, label, prompt.Activation, "", [], [], lineNumber)
+                {
+                    Pending = (fileOffset + prompt.ObjectStart, prompt.ObjectEnd - prompt.ObjectStart),
+                });
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryScan(ReadOnlySpan<byte> line, out long featureId)
+    {
+        prompts.Clear();
+        tokens.Clear();
+        featureId = 0;
+        var json = new JsonCursor(line);
+        bool sawId = false, sawToken = false, sawSource = false, sawPrompts = false;
+        if (!json.TryConsume((byte)'{') || json.Peek() == '}')
+        {
+            return false;
+        }
+
+        do
+        {
+            if (!json.TryReadPlainString(out var name) || !json.TryConsume((byte)':'))
+            {
+                return false;
+            }
+
+            var ok = name switch
+            {
+                _ when name.SequenceEqual("feature_id"u8) => Once(ref sawId) && json.TryReadInt64(out featureId),
+                _ when name.SequenceEqual("token"u8) => Once(ref sawToken) && json.Peek() == '"' && json.TrySkipString(),
+                _ when name.SequenceEqual("source"u8) => Once(ref sawSource) && json.Peek() == '"' && json.TrySkipString(),
+                _ when name.SequenceEqual("active_prompts"u8) => Once(ref sawPrompts) && TryScanPrompts(ref json),
+                _ => json.TrySkipValue(),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        while (json.TryConsume((byte)','));
+
+        if (!json.TryConsume((byte)'}'))
+        {
+            return false;
+        }
+
+        json.SkipWhitespace();
+        return json.AtEnd && sawId && sawToken && sawSource && sawPrompts;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryScanPrompts(ref JsonCursor json)
+    {
+        if (!json.TryConsume((byte)'['))
+        {
+            return false;
+        }
+
+        if (json.TryConsume((byte)']'))
+        {
+            return true;
+        }
+
+        do
+        {
+            if (!TryScanPrompt(ref json))
+            {
+                return false;
+            }
+        }
+        while (json.TryConsume((byte)','));
+
+        return json.TryConsume((byte)']');
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryScanPrompt(ref JsonCursor json)
+    {
+        var prompt = new Prompt { FirstToken = tokens.Count };
+        json.SkipWhitespace();
+        prompt.ObjectStart = json.Position;
+        bool sawId = false, sawText = false, sawLabel = false, sawActivation = false, sawTokenized = false, sawTokens = false;
+        if (!json.TryConsume((byte)'{') || json.Peek() == '}')
+        {
+            return false;
+        }
+
+        do
+        {
+            if (!json.TryReadPlainString(out var name) || !json.TryConsume((byte)':'))
+            {
+                return false;
+            }
+
+            bool ok;
+            if (name.SequenceEqual("prompt_label"u8))
+            {
+                json.SkipWhitespace();
+                var start = json.Position + 1;
+                ReadOnlySpan<byte> label = default;
+                ok = Once(ref sawLabel) && json.TryReadPlainString(out label);
+                prompt.LabelStart = start;
+                prompt.LabelLength = label.Length;
+            }
+            else
+            {
+                ok = name switch
+                {
+                    _ when name.SequenceEqual("prompt_feature_activation"u8) => Once(ref sawActivation) && json.TryReadDouble(out prompt.Activation),
+                    _ when name.SequenceEqual("prompt_id"u8) => Once(ref sawId) && json.TryReadInt64(out prompt.PromptId),
+                    _ when name.SequenceEqual("prompt_text"u8) => Once(ref sawText) && json.Peek() == '"' && json.TrySkipString(),
+                    _ when name.SequenceEqual("tokenized_prompt"u8) => Once(ref sawTokenized) && json.TrySkipStringArray(),
+                    _ when name.SequenceEqual("tokens"u8) => Once(ref sawTokens) && TryScanTokens(ref json),
+                    _ => json.TrySkipValue(),
+                };
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        while (json.TryConsume((byte)','));
+
+        if (!json.TryConsume((byte)'}') || !(sawId && sawText && sawLabel && sawActivation && sawTokenized))
+        {
+            return false;
+        }
+
+        prompt.ObjectEnd = json.Position;
+        prompt.TokenCount = tokens.Count - prompt.FirstToken;
+        prompts.Add(prompt);
+        return true;
+    }
+
+    /// <summary><c>tokens</c>: an array of {"token": string, "activation": number}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryScanTokens(ref JsonCursor json)
+    {
+        if (!json.TryConsume((byte)'['))
+        {
+            return false;
+        }
+
+        if (json.TryConsume((byte)']'))
+        {
+            return true;
+        }
+
+        do
+        {
+            var token = default(Token);
+            bool sawText = false, sawActivation = false;
+            if (!json.TryConsume((byte)'{') || json.Peek() == '}')
+            {
+                return false;
+            }
+
+            do
+            {
+                if (!json.TryReadPlainString(out var name) || !json.TryConsume((byte)':'))
+                {
+                    return false;
+                }
+
+                bool ok;
+                if (name.SequenceEqual("token"u8))
+                {
+                    json.SkipWhitespace();
+                    token.TextStart = json.Position + 1;
+                    ReadOnlySpan<byte> text = default;
+                    ok = Once(ref sawText) && json.TryReadPlainString(out text);
+                    token.TextLength = text.Length;
+                }
+                else
+                {
+                    ok = name.SequenceEqual("activation"u8) ? Once(ref sawActivation) && json.TryReadDouble(out token.Activation) : json.TrySkipValue();
+                }
+
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+            while (json.TryConsume((byte)','));
+
+            if (!json.TryConsume((byte)'}') || !sawText || !sawActivation)
+            {
+                return false;
+            }
+
+            tokens.Add(token);
+        }
+        while (json.TryConsume((byte)','));
+
+        return json.TryConsume((byte)']');
+    }
+
+    /// <summary>A prompt that made the top k, read whole from its JSON object (validated by the scan, so this cannot fail).</summary>
+    public static TopPrompt Complete(TopPrompt prompt, ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        string text = "";
+        var tokenized = new List<string>();
+        var shaded = new List<ActivePromptToken>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("prompt_text"u8))
+            {
+                reader.Read();
+                text = reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("tokenized_prompt"u8))
+            {
+                reader.Read();
+                while (reader.Read() && reader.TokenType == JsonTokenType.String)
+                {
+                    tokenized.Add(reader.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("tokens"u8))
+            {
+                reader.Read();
+                while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    string token = "";
+                    double activation = 0;
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var isToken = reader.ValueTextEquals("token"u8);
+                        var isActivation = reader.ValueTextEquals("activation"u8);
+                        reader.Read();
+                        if (isToken)
+                        {
+                            token = reader.GetString()!;
+                        }
+                        else if (isActivation)
+                        {
+                            activation = reader.GetDouble();
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    shaded.Add(new ActivePromptToken { Token = token, Activation = activation });
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return prompt with { Text = text, TokenizedPrompt = tokenized, Tokens = shaded, Pending = null };
+    }
+
+    private static bool Once(ref bool seen)
+    {
+        // A field given twice goes to the generated reader, whose rule for it is the rule.
+        if (seen)
+        {
+            return false;
+        }
+
+        seen = true;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string Label(ReadOnlySpan<byte> utf8)
+    {
+        var text = Chars(utf8);
+        var lookup = labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out var label))
+        {
+            label = text.ToString();
+            labels.Add(label, label);
+        }
+
+        return label;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> utf8)
+    {
+        if (chars.Length < utf8.Length)
+        {
+            chars = new char[utf8.Length];
+        }
+
+        return chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
+    }
+
+    private struct Prompt
+    {
+        public int ObjectStart;
+        public int ObjectEnd;
+        public int LabelStart;
+        public int LabelLength;
+        public double Activation;
+        public long PromptId;
+        public int FirstToken;
+        public int TokenCount;
+    }
+
+    private struct Token
+    {
+        public int TextStart;
+        public int TextLength;
+        public double Activation;
+    }
+}

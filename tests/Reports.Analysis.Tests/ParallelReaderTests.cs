@@ -1,0 +1,113 @@
+using System.Reflection;
+using Reports.Analysis.Aggregation;
+using Reports.Analysis.Reading;
+using Reports.DataGen;
+using Reports.Schema;
+
+namespace Reports.Analysis.Tests;
+
+/// <summary>The parallel, projecting reader against the straightforward one (the generated reader, record by record).</summary>
+public sealed class ParallelReaderTests
+{
+    [Theory]
+    [InlineData(1 << 12)]
+    [InlineData(1 << 16)]
+    [InlineData(ParallelPromptReader.ChunkSize)]
+    public void Split_into_chunks_it_gives_what_the_straightforward_reader_gives(int chunkSize)
+    {
+        var files = DataSetWriter.Write(new DataSetOptions { Features = 300, PromptsPerFeature = 30, TokensPerPrompt = 20, Seed = 21 }, TestData.NewTemporaryDirectory());
+        // Lines the fast path declines must come out the same through the generated reader: a tab between tokens,
+        // an escaped label, a CRLF line end, a blank line.
+        var lines = File.ReadAllLines(files.PromptsPath).ToList();
+        lines[10] = lines[10].Replace("\"prompt_label\":", "\t\"prompt_label\":", StringComparison.Ordinal);
+        lines[20] = lines[20].Replace("\"prompt_label\":\"analysis\"", "\"prompt_label\":\"an\\u0061lysis\"", StringComparison.Ordinal);
+        lines[30] += "\r";
+        lines.Insert(40, "   ");
+        File.WriteAllLines(files.PromptsPath, lines);
+
+        var expected = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, topPromptCount: 4);
+        var actual = ParallelPromptReader.Aggregate(files.PromptsPath, 4, chunkSize: chunkSize);
+
+        AssertSame(expected, actual);
+    }
+
+    [Theory]
+    [InlineData("\"prompt_feature_activation\":", "\"prompt_feature_activation\":\"high\",\"x\":")]
+    [InlineData("\"prompt_label\":", "\"prompt_label\":17,\"y\":")]
+    [InlineData("\"tokenized_prompt\":[", "\"tokenized_prompt\":[3,")]
+    [InlineData("\"active_prompts\":[", "\"active_prompts\":[{,")]
+    [InlineData("\"feature_id\":", "\"feature_id\":1.5,\"z\":")]
+    public void A_bad_line_deep_in_the_file_is_located_as_the_straightforward_reader_locates_it(string find, string replace)
+    {
+        var files = DataSetWriter.Write(new DataSetOptions { Features = 200, PromptsPerFeature = 20, TokensPerPrompt = 12, Seed = 22 }, TestData.NewTemporaryDirectory());
+        var lines = File.ReadAllLines(files.PromptsPath);
+        var bad = 157;
+        var at = lines[bad - 1].IndexOf(find, StringComparison.Ordinal);
+        lines[bad - 1] = lines[bad - 1][..at] + replace + lines[bad - 1][(at + find.Length)..];
+        File.WriteAllLines(files.PromptsPath, lines);
+
+        var expected = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath));
+        var actual = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, 5, chunkSize: 1 << 12));
+
+        Assert.Equal(bad, expected.Line);
+        Assert.Equal((expected.Kind, expected.FilePath, expected.Line, expected.Column, expected.Field, expected.Expected, expected.Found),
+            (actual.Kind, actual.FilePath, actual.Line, actual.Column, actual.Field, actual.Expected, actual.Found));
+    }
+
+    [Fact]
+    public void The_scanners_field_list_is_the_schema_samples()
+    {
+        // PromptLineScanner checks these fields by name and type; when the sample changes, this fails until it follows.
+        Assert.Equal(
+            ["ActivePrompts:IReadOnlyList`1:required", "FeatureId:Int64:required", "Source:String:required", "Token:String:required"],
+            Shape(typeof(FeatureRecord)));
+        Assert.Equal(
+            ["PromptFeatureActivation:Double:required", "PromptId:Int64:required", "PromptLabel:String:required", "PromptText:String:required",
+             "TokenizedPrompt:IReadOnlyList`1:required", "Tokens:IReadOnlyList`1:optional"],
+            Shape(typeof(ActivePrompt)));
+        Assert.Equal(["Activation:Double:required", "Token:String:required"], Shape(typeof(ActivePromptToken)));
+    }
+
+    private static string[] Shape(Type record)
+    {
+        var nullability = new NullabilityInfoContext();
+        return [.. record.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "EqualityContract")
+            .Select(p => $"{p.Name}:{p.PropertyType.Name}:{(nullability.Create(p).ReadState == NullabilityState.Nullable ? "optional" : "required")}")
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private static void AssertSame(ActivationAggregate expected, ActivationAggregate actual)
+    {
+        Assert.Equal(expected.RecordCount, actual.RecordCount);
+        Assert.Equal(expected.PromptCount, actual.PromptCount);
+        Assert.Equal(expected.LabelCounts.OrderBy(p => p.Key, StringComparer.Ordinal), actual.LabelCounts.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.Cells.Count, actual.Cells.Count);
+        foreach (var (key, cell) in expected.Cells)
+        {
+            var other = actual.Cells[key];
+            Assert.Equal((cell.Count, cell.Min, cell.Max), (other.Count, other.Min, other.Max));
+            NotebookMethod.AssertRelativelyEqual(cell.Mean, other.Mean, $"{key} mean");
+        }
+
+        foreach (var (feature, occurrences) in expected.Features)
+        {
+            Assert.Equal(occurrences.Lines, actual.Features[feature].Lines);
+        }
+
+        foreach (var (feature, evidence) in expected.Evidence)
+        {
+            var other = actual.Evidence[feature];
+            var mine = evidence.TopPrompts.Strongest();
+            var theirs = other.TopPrompts.Strongest();
+            Assert.Equal(mine.Select(p => (p.PromptId, p.Label, p.Activation, p.Text, p.Line)), theirs.Select(p => (p.PromptId, p.Label, p.Activation, p.Text, p.Line)));
+            Assert.Equal(mine.SelectMany(p => p.TokenizedPrompt), theirs.SelectMany(p => p.TokenizedPrompt));
+            Assert.Equal(mine.SelectMany(p => p.Tokens.Select(t => (t.Token, t.Activation))), theirs.SelectMany(p => p.Tokens.Select(t => (t.Token, t.Activation))));
+            Assert.All(theirs, p => Assert.Null(p.Pending));
+            Assert.Equal(evidence.TopTokens(int.MaxValue).Select(t => (t.Token, t.Occurrences, t.MaxActivation)), other.TopTokens(int.MaxValue).Select(t => (t.Token, t.Occurrences, t.MaxActivation)));
+            foreach (var (label, values) in evidence.ActivationsByLabel)
+            {
+                Assert.Equal(values, other.ActivationsByLabel[label]);
+            }
+        }
+    }
+}
