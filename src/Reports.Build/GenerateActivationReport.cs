@@ -67,7 +67,7 @@ public sealed class GenerateActivationReport : Microsoft.Build.Utilities.Task, I
             OutputDirectory = Path.GetFullPath(OutputDirectory),
             Title = string.IsNullOrWhiteSpace(Title) ? null : Title,
             Render = Render,
-            FeaturePages = string.IsNullOrWhiteSpace(FeaturePages) ? "all" : FeaturePages,
+            FeaturePages = string.IsNullOrWhiteSpace(FeaturePages) ? ReportRequest.DefaultFeaturePages : FeaturePages,
             FeaturePagesBy = string.IsNullOrWhiteSpace(FeaturePagesBy) ? "personal_cohens_d" : FeaturePagesBy,
             TopPrompts = topPrompts,
             HeatmapOrder = string.IsNullOrWhiteSpace(HeatmapOrder) ? "id" : HeatmapOrder,

@@ -23,8 +23,8 @@ public static class CommandLine
           --name <name>           report name (default: the output directory's name)
           --title <text>          report title (default: the name)
           --no-render             write only the data files: aggregate.csv, summary.json, tokens.csv
-          --feature-pages <which> features with a page of their own: all (default), none, a number N
-                                  (the top N by --feature-pages-by), or feature ids separated by ',' or ';'
+          --feature-pages <which> features with a page of their own: a number N (the top N by
+                                  --feature-pages-by; default 50), all, none, or feature ids separated by ',' or ';'
                                   (one id alone is written with a separator: "575;")
           --feature-pages-by <column>
                                   descriptions column that ranks features for a number N
@@ -156,7 +156,7 @@ public static class CommandLine
             OutputDirectory = outDir!,
             Title = title,
             Render = render,
-            FeaturePages = featurePages ?? "all",
+            FeaturePages = featurePages ?? ReportRequest.DefaultFeaturePages,
             FeaturePagesBy = featurePagesBy ?? "personal_cohens_d",
             TopPrompts = topPromptCount,
             HeatmapOrder = heatmapOrder ?? "id",

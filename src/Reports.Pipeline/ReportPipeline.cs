@@ -44,9 +44,14 @@ public static class ReportPipeline
         try
         {
             log.Progress($"{request.Name}: reading {request.PromptsPath}");
+
+            // The SHA-256 of the inputs (on the cover and in summary.json) is a second full read: it runs beside the
+            // aggregation instead of after it.
+            var hashing = Task.Run(() => (IReadOnlyList<InputFileInfo>)
+                [InputFileInfo.Of("descriptions", request.DescriptionsPath), InputFileInfo.Of("prompts", request.PromptsPath)], cancellationToken);
             var promptBytes = new FileInfo(request.PromptsPath) is { Exists: true } file ? file.Length : 0;
             var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken, request.TopPrompts,
-                new Progress(bytes => log.ReadProgress(bytes, promptBytes)));
+                new Progress(bytes => log.ReadProgress(bytes, promptBytes)), forPages: request.Render);
             foreach (var warning in analysis.Warnings)
             {
                 log.Report(warning);
@@ -57,11 +62,7 @@ public static class ReportPipeline
                 return ReportOutcome.Failed;
             }
 
-            content = new ReportContent(request, analysis,
-            [
-                InputFileInfo.Of("descriptions", request.DescriptionsPath),
-                InputFileInfo.Of("prompts", request.PromptsPath),
-            ], columns, pages);
+            content = new ReportContent(request, analysis, hashing.GetAwaiter().GetResult(), columns, pages);
         }
         catch (SchemaDataException exception)
         {

@@ -26,10 +26,14 @@ public sealed record ReportRequest
     public DateTimeOffset? SourceDate { get; init; }
 
     /// <summary>
-    /// Which features get a page of their own: "all" (default), "none", a number N (the top N by
+    /// Which features get a page of their own: "all", "none", a number N (the top N by
     /// <see cref="FeaturePagesBy"/>), or a list of feature ids separated by ';' or ','.
     /// </summary>
-    public string FeaturePages { get; init; } = "all";
+    /// The default, the top 50, is every feature of a small report and keeps a report of thousands readable (and
+    /// its PDF within seconds); "all" gives each of them a section.
+    public string FeaturePages { get; init; } = DefaultFeaturePages;
+
+    public const string DefaultFeaturePages = "50";
 
     /// <summary>The descriptions column that ranks features for a numeric <see cref="FeaturePages"/>.</summary>
     public string FeaturePagesBy { get; init; } = "personal_cohens_d";

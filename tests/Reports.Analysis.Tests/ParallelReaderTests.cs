@@ -28,7 +28,7 @@ public sealed class ParallelReaderTests
         var expected = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, topPromptCount: 4);
         var actual = ParallelPromptReader.Aggregate(files.PromptsPath, 4, chunkSize: chunkSize);
 
-        AssertSame(expected, actual);
+        AssertSame(expected, actual, files.PromptsPath);
     }
 
     [Theory]
@@ -55,6 +55,54 @@ public sealed class ParallelReaderTests
     }
 
     [Fact]
+    public void Bytes_that_are_not_UTF8_are_a_located_error_not_a_crash()
+    {
+        var files = DataSetWriter.Write(new DataSetOptions { Features = 200, PromptsPerFeature = 20, TokensPerPrompt = 12, Seed = 23 }, TestData.NewTemporaryDirectory());
+        var lines = File.ReadAllBytes(files.PromptsPath).AsSpan().ToArray();
+        // Two bytes that can never be UTF-8, inside the prompt text of line 120.
+        var lineStart = 0;
+        for (var line = 1; line < 120; line++)
+        {
+            lineStart = Array.IndexOf(lines, (byte)'\n', lineStart) + 1;
+        }
+
+        var text = lineStart + System.Text.Encoding.ASCII.GetString(lines, lineStart, 4000).IndexOf("\"prompt_text\":\"", StringComparison.Ordinal) + 15;
+        lines[text] = 0xFF;
+        lines[text + 1] = 0xFE;
+        File.WriteAllBytes(files.PromptsPath, lines);
+
+        var expected = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath));
+        var actual = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, 5, chunkSize: 1 << 12));
+
+        Assert.Equal((SchemaErrorKind.UnsupportedEncoding, 120L), (expected.Kind, expected.Line));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(lines, lineStart, text - lineStart).Length + 1, expected.Column);
+        Assert.Equal((expected.Kind, expected.Line, expected.Column), (actual.Kind, actual.Line, actual.Column));
+    }
+
+    [Fact]
+    public void Reading_reports_its_progress_up_to_the_whole_file()
+    {
+        var files = DataSetWriter.Write(new DataSetOptions { Features = 400, PromptsPerFeature = 60, TokensPerPrompt = 24, Seed = 24 }, TestData.NewTemporaryDirectory());
+        var log = new CollectingLog();
+
+        var outcome = Reports.Pipeline.ReportPipeline.Run(new Reports.Pipeline.ReportRequest
+        {
+            Name = "progress",
+            DescriptionsPath = files.DescriptionsPath,
+            PromptsPath = files.PromptsPath,
+            OutputDirectory = TestData.NewTemporaryDirectory(),
+            Render = false,
+        }, log);
+
+        Assert.True(outcome.Succeeded);
+        var length = new FileInfo(files.PromptsPath).Length;
+        var reports = log.ReadProgress.ToArray();
+        Assert.True(reports.Length > 1, $"{reports.Length} progress reports for {length} bytes");
+        Assert.All(reports, r => Assert.Equal(length, r.Total));
+        Assert.Equal(length, reports.Max(r => r.Read));
+    }
+
+    [Fact]
     public void The_scanners_field_list_is_the_schema_samples()
     {
         // PromptLineScanner checks these fields by name and type; when the sample changes, this fails until it follows.
@@ -76,7 +124,7 @@ public sealed class ParallelReaderTests
             .Order(StringComparer.Ordinal)];
     }
 
-    private static void AssertSame(ActivationAggregate expected, ActivationAggregate actual)
+    private static void AssertSame(ActivationAggregate expected, ActivationAggregate actual, string path)
     {
         Assert.Equal(expected.RecordCount, actual.RecordCount);
         Assert.Equal(expected.PromptCount, actual.PromptCount);
@@ -98,7 +146,7 @@ public sealed class ParallelReaderTests
         {
             var other = actual.Evidence[feature];
             var mine = evidence.TopPrompts.Strongest();
-            var theirs = other.TopPrompts.Strongest();
+            var theirs = PendingPrompts.Complete(path, other.TopPrompts.Strongest());
             Assert.Equal(mine.Select(p => (p.PromptId, p.Label, p.Activation, p.Text, p.Line)), theirs.Select(p => (p.PromptId, p.Label, p.Activation, p.Text, p.Line)));
             Assert.Equal(mine.SelectMany(p => p.TokenizedPrompt), theirs.SelectMany(p => p.TokenizedPrompt));
             Assert.Equal(mine.SelectMany(p => p.Tokens.Select(t => (t.Token, t.Activation))), theirs.SelectMany(p => p.Tokens.Select(t => (t.Token, t.Activation))));

@@ -11,7 +11,8 @@ namespace Reports.Analysis.Aggregation;
 /// <see cref="FeatureEvidence"/> (strongest prompts, activations per label, tokens) for the feature pages.
 /// </summary>
 /// <param name="topPromptCount">How many of its strongest prompts each feature keeps.</param>
-public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate.DefaultTopPromptCount)
+/// <param name="keepDistributions">Whether each feature keeps every prompt's activation per label (for its page's plot).</param>
+public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate.DefaultTopPromptCount, bool keepDistributions = true)
 {
     public const int DefaultTopPromptCount = 5;
 
@@ -29,6 +30,8 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     public IReadOnlyDictionary<long, FeatureEvidence> Evidence => evidence;
 
     public int TopPromptCount { get; } = topPromptCount;
+
+    public bool KeepsDistributions { get; } = keepDistributions;
 
     /// <summary>Number of feature records (JSONL lines) added.</summary>
     public long RecordCount { get; private set; }
@@ -48,6 +51,8 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
             AddPrompt(record.FeatureId, prompt.PromptLabel, prompt.PromptFeatureActivation);
             featureEvidence.Add(prompt, line);
         }
+
+        featureEvidence.EndRecord();
     }
 
     /// <summary>Merges an aggregate of a disjoint part of the data into this one.</summary>
@@ -55,7 +60,15 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     /// Added to the other part's line numbers: a part read on its own counts its lines from 1, so a part that starts at
     /// line 1001 of the file is merged with an offset of 1000.
     /// </param>
-    public void Merge(ActivationAggregate other, long lineOffset = 0)
+    public void Merge(ActivationAggregate other, long lineOffset = 0) => MergePart(other, lineOffset, adopt: false);
+
+    /// <summary>
+    /// Merges a part that is thrown away afterwards, taking over its per-feature objects where this aggregate has none
+    /// for the feature (each feature usually lives in one part): no copies, no garbage the size of the part.
+    /// </summary>
+    internal void Absorb(ActivationAggregate part, long lineOffset) => MergePart(part, lineOffset, adopt: true);
+
+    private void MergePart(ActivationAggregate other, long lineOffset, bool adopt)
     {
         ArgumentNullException.ThrowIfNull(other);
         RecordCount += other.RecordCount;
@@ -73,12 +86,28 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
 
         foreach (var (featureId, occurrences) in other.features)
         {
-            Occurrences(featureId).Merge(occurrences, lineOffset);
+            if (adopt && !features.ContainsKey(featureId))
+            {
+                occurrences.ShiftLines(lineOffset);
+                features.Add(featureId, occurrences);
+            }
+            else
+            {
+                Occurrences(featureId).Merge(occurrences, lineOffset);
+            }
         }
 
         foreach (var (featureId, featureEvidence) in other.evidence)
         {
-            EvidenceOf(featureId).Merge(featureEvidence, lineOffset);
+            if (adopt && !evidence.ContainsKey(featureId))
+            {
+                featureEvidence.ShiftLines(lineOffset);
+                evidence.Add(featureId, featureEvidence);
+            }
+            else
+            {
+                EvidenceOf(featureId).Merge(featureEvidence, lineOffset);
+            }
         }
     }
 
@@ -104,7 +133,7 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     {
         if (!evidence.TryGetValue(featureId, out var featureEvidence))
         {
-            featureEvidence = new FeatureEvidence(TopPromptCount);
+            featureEvidence = new FeatureEvidence(TopPromptCount, KeepsDistributions);
             evidence.Add(featureId, featureEvidence);
         }
 

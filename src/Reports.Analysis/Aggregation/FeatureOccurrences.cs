@@ -15,6 +15,14 @@ public sealed class FeatureOccurrences
         PromptCount += promptCount;
     }
 
+    internal void ShiftLines(long lineOffset)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            lines[i] += lineOffset;
+        }
+    }
+
     internal void Merge(FeatureOccurrences other, long lineOffset)
     {
         lines.AddRange(other.lines.Select(line => line + lineOffset));

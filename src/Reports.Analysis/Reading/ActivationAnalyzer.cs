@@ -12,10 +12,11 @@ public static class ActivationAnalyzer
 {
     /// <exception cref="Reports.Schema.SchemaDataException">The data does not match its schema sample.</exception>
     /// <exception cref="ReportInputException">A file is missing, or the files contradict each other.</exception>
-    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, IProgress<long>? bytesRead = null)
+    /// <param name="forPages">False when no feature page is drawn: the strongest prompts and the distributions are not kept.</param>
+    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, IProgress<long>? bytesRead = null, bool forPages = true)
     {
         var descriptions = ReadDescriptions(descriptionsPath, cancellationToken);
-        var aggregate = AggregatePrompts(promptsPath, cancellationToken, topPromptCount, bytesRead);
+        var aggregate = ParallelPromptReader.Aggregate(RequireFile(promptsPath), forPages ? topPromptCount : 0, cancellationToken, bytesRead, keepDistributions: forPages);
         return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPath);
     }
 
@@ -48,10 +49,10 @@ public static class ActivationAnalyzer
     }
 
     /// <summary>The straightforward way: every record materialised by the generated reader, one after another.</summary>
-    public static ActivationAggregate AggregatePromptsSerially(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount)
+    public static ActivationAggregate AggregatePromptsSerially(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, bool keepDistributions = true)
     {
         RequireFile(path);
-        var aggregate = new ActivationAggregate(topPromptCount);
+        var aggregate = new ActivationAggregate(topPromptCount, keepDistributions);
         using var reader = FeatureRecordJsonlReader.Open(path);
         while (reader.TryRead(out var record))
         {
@@ -62,12 +63,14 @@ public static class ActivationAnalyzer
         return aggregate;
     }
 
-    private static void RequireFile(string path)
+    private static string RequireFile(string path)
     {
         if (!File.Exists(path))
         {
             throw new ReportInputException(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
                 $"expected an input file, found nothing at '{path}'", path));
         }
+
+        return path;
     }
 }

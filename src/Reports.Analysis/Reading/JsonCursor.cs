@@ -22,8 +22,19 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
 
     public readonly bool AtEnd => Position >= json.Length;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SkipWhitespace()
+    {
+        // Compact JSON has no whitespace between tokens: one comparison settles the common case.
+        if (Position < json.Length && json[Position] > ' ')
+        {
+            return;
+        }
+
+        SkipWhitespaceSlowly();
+    }
+
+    private void SkipWhitespaceSlowly()
     {
         while (Position < json.Length && json[Position] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
@@ -84,25 +95,35 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
 
         while (true)
         {
-            var length = json[Position..].IndexOfAny((byte)'"', (byte)'\\');
-            if (length < 0)
+            // Most strings here are tokens of a few bytes: look at them one by one before paying for a vector search.
+            var end = Math.Min(json.Length, Position + 16);
+            var at = Position;
+            while (at < end && json[at] != '"' && json[at] != '\\')
             {
-                return false;
+                at++;
             }
 
-            Position += length;
-            switch (json[Position])
+            if (at == end)
             {
-                case (byte)'"':
-                    Position++;
-                    return true;
-                default:
-                    if (!TrySkipEscape())
-                    {
-                        return false;
-                    }
+                var length = json[at..].IndexOfAny((byte)'"', (byte)'\\');
+                if (length < 0)
+                {
+                    return false;
+                }
 
-                    break;
+                at += length;
+            }
+
+            Position = at;
+            if (json[Position] == '"')
+            {
+                Position++;
+                return true;
+            }
+
+            if (!TrySkipEscape())
+            {
+                return false;
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 using Reports.Analysis.Aggregation;
+using Reports.Analysis.Evidence;
 using Reports.Schema;
 
 namespace Reports.Analysis.Reading;
@@ -10,7 +11,8 @@ namespace Reports.Analysis.Reading;
 /// the file only, never on the core count, so results are the same bits on every machine); each chunk becomes a
 /// partial <see cref="ActivationAggregate"/>, read with <see cref="PromptLineScanner"/> and, for any line the scanner
 /// declines, the generated reader; the partials are merged in file order as they complete. Memory is a read buffer
-/// per core plus the aggregates, whatever the size of the file.
+/// per core plus the aggregates, whatever the size of the file. The strongest prompts come back
+/// <see cref="TopPrompt.Pending"/>: their text is read by <see cref="PendingPrompts"/> for the features that get a page.
 /// </summary>
 /// <remarks>
 /// Errors keep the generated reader's file, line and column: a chunk counts its own lines, and the error of the
@@ -25,7 +27,8 @@ public static class ParallelPromptReader
 
     /// <param name="chunkSize">The nominal chunk size; tests make it small to split small files many times.</param>
     /// <exception cref="SchemaDataException">A line does not match the schema sample.</exception>
-    public static ActivationAggregate Aggregate(string path, int topPromptCount, CancellationToken cancellationToken = default, IProgress<long>? bytesRead = null, int chunkSize = ChunkSize)
+    /// <param name="keepDistributions">Whether features keep every prompt's activation (see <see cref="ActivationAggregate"/>).</param>
+    public static ActivationAggregate Aggregate(string path, int topPromptCount, CancellationToken cancellationToken = default, IProgress<long>? bytesRead = null, int chunkSize = ChunkSize, bool keepDistributions = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -34,16 +37,17 @@ public static class ParallelPromptReader
         if (start < 0)
         {
             // Empty, or UTF-16/32: the generated reader says which, with its own error.
-            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount);
+            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount, keepDistributions);
         }
 
         var chunkCount = (int)Math.Max(1, (length - start + chunkSize - 1) / chunkSize);
         var results = new ChunkResult?[chunkCount];
-        var total = new ActivationAggregate(topPromptCount);
+        var total = new ActivationAggregate(topPromptCount, keepDistributions);
         var merged = 0;
         var lineOffset = 0L;
         var firstFailure = int.MaxValue;
         var gate = new object();
+        var nextChunk = 0;
         long done = 0;
 
         try
@@ -66,67 +70,40 @@ public static class ParallelPromptReader
         if (total.RecordCount == 0)
         {
             // Only blank lines: the generated reader's "empty file" error.
-            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount);
+            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount, keepDistributions);
         }
 
-        CompletePending(file, total);
         return total;
 
-        void ReadChunks() => Parallel.For(0, chunkCount, new ParallelOptions { CancellationToken = cancellationToken }, () => new ChunkReader(file, path, topPromptCount), (chunk, _, reader) =>
+        // Each core takes the next chunk in file order, so finished chunks merge soon instead of waiting for a
+        // far-behind one (Parallel.For over the chunks would start each core at its own end of the range).
+        void ReadChunks() => Parallel.For(0, Math.Min(Environment.ProcessorCount, chunkCount), new ParallelOptions { CancellationToken = cancellationToken }, _ =>
         {
-            if (chunk > Volatile.Read(ref firstFailure))
+            var reader = new ChunkReader(file, path, topPromptCount, keepDistributions);
+            int chunk;
+            while ((chunk = Interlocked.Increment(ref nextChunk) - 1) < chunkCount && chunk <= Volatile.Read(ref firstFailure))
             {
-                return reader;
+                var from = LineStartAtOrAfter(file, length, start + ((long)chunk * chunkSize), start);
+                var to = chunk == chunkCount - 1 ? length : LineStartAtOrAfter(file, length, start + ((long)(chunk + 1) * chunkSize), start);
+                var result = reader.Read(from, to, cancellationToken);
+                bytesRead?.Report(Interlocked.Add(ref done, to - from));
+                lock (gate)
+                {
+                    results[chunk] = result;
+                    if (result.Failure is not null)
+                    {
+                        firstFailure = Math.Min(firstFailure, chunk);
+                    }
+
+                    while (merged < chunkCount && merged < firstFailure && results[merged] is { } next)
+                    {
+                        total.Absorb(next.Aggregate!, lineOffset);
+                        lineOffset += next.LineCount;
+                        results[merged++] = next with { Aggregate = null };
+                    }
+                }
             }
-
-            var from = LineStartAtOrAfter(file, length, start + ((long)chunk * chunkSize), start);
-            var to = chunk == chunkCount - 1 ? length : LineStartAtOrAfter(file, length, start + ((long)(chunk + 1) * chunkSize), start);
-            var result = reader.Read(from, to, cancellationToken);
-            bytesRead?.Report(Interlocked.Add(ref done, to - from));
-            lock (gate)
-            {
-                results[chunk] = result;
-                if (result.Failure is not null)
-                {
-                    firstFailure = Math.Min(firstFailure, chunk);
-                }
-
-                // Merge in file order as soon as the next chunk is in, so finished partials do not pile up.
-                while (merged < chunkCount && merged < firstFailure && results[merged] is { } next)
-                {
-                    total.Merge(next.Aggregate!, lineOffset);
-                    lineOffset += next.LineCount;
-                    results[merged++] = next with { Aggregate = null };
-                }
-            }
-
-            return reader;
-        }, static _ => { });
-    }
-
-    /// <summary>Reads the text and tokens of the prompts that stayed in the top k (their JSON objects, by offset).</summary>
-    private static void CompletePending(SafeFileHandle file, ActivationAggregate aggregate)
-    {
-        var buffer = new byte[4096];
-        foreach (var evidence in aggregate.Evidence.Values)
-        {
-            evidence.TopPrompts.Complete(prompt =>
-            {
-                if (prompt.Pending is not { } pending)
-                {
-                    return prompt;
-                }
-
-                if (buffer.Length < pending.Length)
-                {
-                    buffer = new byte[pending.Length];
-                }
-
-                var json = buffer.AsSpan(0, pending.Length);
-                RandomAccess.Read(file, json, pending.Offset);
-                return PromptLineScanner.Complete(prompt, json);
-            });
-        }
+        });
     }
 
     /// <summary>Where the UTF-8 text starts (after a BOM), or -1 for an empty file or a UTF-16/32 one.</summary>
@@ -170,7 +147,7 @@ public static class ParallelPromptReader
     private sealed record ChunkResult(ActivationAggregate? Aggregate, long LineCount, SchemaDataException? Failure);
 
     /// <summary>One core's reader: its buffer and scanner are reused chunk after chunk.</summary>
-    private sealed class ChunkReader(SafeFileHandle file, string path, int topPromptCount)
+    private sealed class ChunkReader(SafeFileHandle file, string path, int topPromptCount, bool keepDistributions)
     {
         private readonly PromptLineScanner scanner = new(topPromptCount);
         private byte[] buffer = new byte[ReadSize * 2];
@@ -178,7 +155,7 @@ public static class ParallelPromptReader
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ChunkResult Read(long from, long to, CancellationToken cancellationToken)
         {
-            var aggregate = new ActivationAggregate(topPromptCount);
+            var aggregate = new ActivationAggregate(topPromptCount, keepDistributions);
             long line = 0;
             var filled = 0;
             var position = from;

@@ -23,6 +23,10 @@ internal sealed class PromptLineScanner(int topPromptCount)
     private readonly List<Prompt> prompts = [];
     private readonly List<Token> tokens = [];
     private readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> tokenTexts = new(StringComparer.Ordinal);
+
+    // One record's token statistics, reused line after line; only its top tokens reach the feature's evidence.
+    private readonly Dictionary<string, RunningStatistics> lineTokens = new(StringComparer.Ordinal);
     private char[] chars = new char[256];
 
     public int TopPromptCount { get; } = topPromptCount;
@@ -48,7 +52,9 @@ internal sealed class PromptLineScanner(int topPromptCount)
             evidence.AddActivation(label, prompt.Activation);
             for (var t = prompt.FirstToken; t < prompt.FirstToken + prompt.TokenCount; t++)
             {
-                evidence.TokenStatisticsOf(Chars(line.Slice(tokens[t].TextStart, tokens[t].TextLength))).Add(tokens[t].Activation);
+                ref var statistics = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+                    lineTokens, TokenText(line.Slice(tokens[t].TextStart, tokens[t].TextLength)), out _);
+                statistics.Add(tokens[t].Activation);
             }
 
             if (evidence.TopPrompts.Admits(prompt.Activation))
@@ -59,6 +65,9 @@ internal sealed class PromptLineScanner(int topPromptCount)
                 });
             }
         }
+
+        evidence.AddRecordTokens(lineTokens);
+        lineTokens.Clear();
 
         return true;
     }
@@ -330,17 +339,22 @@ internal sealed class PromptLineScanner(int topPromptCount)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Label(ReadOnlySpan<byte> utf8)
+    private string Label(ReadOnlySpan<byte> utf8) => Intern(labels, utf8);
+
+    /// <summary>One string per distinct token text (the vocabulary), shared by every feature's statistics.</summary>
+    private string TokenText(ReadOnlySpan<byte> utf8) => Intern(tokenTexts, utf8);
+
+    private string Intern(Dictionary<string, string> pool, ReadOnlySpan<byte> utf8)
     {
         var text = Chars(utf8);
-        var lookup = labels.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(text, out var label))
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out var interned))
         {
-            label = text.ToString();
-            labels.Add(label, label);
+            interned = text.ToString();
+            pool.Add(interned, interned);
         }
 
-        return label;
+        return interned;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

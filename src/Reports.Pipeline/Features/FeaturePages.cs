@@ -1,6 +1,7 @@
 using System.Globalization;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Evidence;
+using Reports.Analysis.Reading;
 using Reports.Rendering.Report;
 
 namespace Reports.Pipeline.Features;
@@ -13,13 +14,14 @@ public static class FeaturePages
 
     public static string Anchor(long featureId) => "feature-" + featureId.ToString(CultureInfo.InvariantCulture);
 
-    public static FeaturePage From(FeatureSummary feature, IReadOnlyList<string> labels)
+    /// <param name="promptsPath">The prompts file: the strongest prompts' text is read from it for this page.</param>
+    public static FeaturePage From(FeatureSummary feature, IReadOnlyList<string> labels, string promptsPath)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(labels);
         var d = feature.Description;
         var evidence = feature.Evidence;
-        var strongest = evidence?.TopPrompts.Strongest() ?? [];
+        var strongest = evidence is null ? [] : PendingPrompts.Complete(promptsPath, evidence.TopPrompts.Strongest());
         var scaleMax = strongest.SelectMany(p => p.Tokens).Select(t => t.Activation).DefaultIfEmpty(0).Max();
         var contrasts = CategoryContrast.For(feature, labels);
         return new FeaturePage

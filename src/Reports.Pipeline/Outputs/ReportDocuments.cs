@@ -61,7 +61,7 @@ public static class ReportDocuments
                 ],
                 [.. analysis.Features.Select(f => FeatureRow(f, withPage.Contains(f.FeatureId)))]),
             HeatmapOrderNote = HeatmapModels.OrderNote(order),
-            FeaturePages = [.. pages.Select(p => FeaturePages.From(p, analysis.Labels))],
+            FeaturePages = [.. pages.Select(p => FeaturePages.From(p, analysis.Labels, content.Request.PromptsPath))],
             Warnings = [.. analysis.Warnings.Select(w => $"{w.Code}: {Path.GetFileName(w.File)} line {w.Line}: {w.Message}")],
         };
     }

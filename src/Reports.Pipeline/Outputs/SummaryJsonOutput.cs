@@ -71,6 +71,11 @@ public sealed class SummaryJsonOutput : IReportOutput
         foreach (var feature in analysis.Features)
         {
             WriteFeature(json, feature, analysis.Labels);
+            if (json.BytesPending > 1 << 16)
+            {
+                // Utf8JsonWriter keeps everything until flushed: a 20 MB summary would sit in memory whole.
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

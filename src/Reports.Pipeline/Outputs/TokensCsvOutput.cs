@@ -9,8 +9,8 @@ namespace Reports.Pipeline.Outputs;
 /// </summary>
 public sealed class TokensCsvOutput : IReportOutput
 {
-    /// <summary>Tokens listed per feature.</summary>
-    public const int TokensPerFeature = 20;
+    /// <summary>Tokens listed per feature: all the aggregation keeps.</summary>
+    public const int TokensPerFeature = Reports.Analysis.Evidence.FeatureEvidence.TokensKept;
 
     public string FileName => "tokens.csv";
 

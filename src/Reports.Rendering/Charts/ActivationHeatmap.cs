@@ -95,13 +95,7 @@ public static class ActivationHeatmap
     public static void Draw(SKCanvas canvas, SKRect area, HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange, string? fontName = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
-        var plot = CreatePlot(model, firstColumn, columnCount, colorRange, fontName);
-        // Laying out once in memory first keeps the real render from painting twice onto the page.
-        plot.RenderInMemory((int)area.Width, (int)area.Height);
-        canvas.Save();
-        canvas.Translate(area.Left, area.Top);
-        plot.Render(canvas, (int)area.Width, (int)area.Height);
-        canvas.Restore();
+        VectorPlot.Draw(CreatePlot(model, firstColumn, columnCount, colorRange, fontName), canvas, area);
     }
 
     /// <summary>Every text the plot of these columns draws, so a document can subset its fonts to them.</summary>

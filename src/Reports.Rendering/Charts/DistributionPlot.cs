@@ -55,12 +55,7 @@ public static class DistributionPlot
     public static void Draw(SKCanvas canvas, SKRect area, IReadOnlyList<(string Label, IReadOnlyList<double> Values)> categories, string? fontName = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
-        var plot = Create(categories, fontName);
-        plot.RenderInMemory((int)area.Width, (int)area.Height);
-        canvas.Save();
-        canvas.Translate(area.Left, area.Top);
-        plot.Render(canvas, (int)area.Width, (int)area.Height);
-        canvas.Restore();
+        VectorPlot.Draw(Create(categories, fontName), canvas, area);
     }
 
     /// <summary>The plot as SVG for the HTML report; its ids start with <paramref name="idPrefix"/>, unique per page.</summary>

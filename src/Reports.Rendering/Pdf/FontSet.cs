@@ -11,6 +11,7 @@ namespace Reports.Rendering.Pdf;
 public sealed class FontSet : IDisposable
 {
     private readonly Dictionary<SKTypeface, GlyphShaper> shapers = [];
+    private readonly Dictionary<(string Text, SKTypeface Typeface, float Size), ShapedRun> shaped = [];
 
     private FontSet(SKTypeface regular, SKTypeface bold, SKTypeface italic, SKTypeface symbols)
     {
@@ -85,7 +86,7 @@ public sealed class FontSet : IDisposable
         var width = 0f;
         foreach (var (run, typeface) in Runs(text, style))
         {
-            width += Shaper(typeface).Shape(run, style.Size).Width;
+            width += Shape(run, typeface, style.Size).Width;
         }
 
         return width;
@@ -97,7 +98,7 @@ public sealed class FontSet : IDisposable
         using var paint = new SKPaint { Color = style.Color, IsAntialias = true };
         foreach (var (run, typeface) in Runs(text, style))
         {
-            var shaped = Shaper(typeface).Shape(run, style.Size);
+            var shaped = Shape(run, typeface, style.Size);
             if (shaped.Glyphs.Length > 0)
             {
                 using var font = Font(typeface, style.Size);
@@ -140,6 +141,22 @@ public sealed class FontSet : IDisposable
         }
 
         return primary;
+    }
+
+    /// <summary>
+    /// A run shaped once per document: layout measures the same words again and again while wrapping, and drawing
+    /// shapes what layout measured. The cache lives as long as the document's fonts.
+    /// </summary>
+    private ShapedRun Shape(string run, SKTypeface typeface, float size)
+    {
+        var key = (run, typeface, size);
+        if (!shaped.TryGetValue(key, out var result))
+        {
+            result = Shaper(typeface).Shape(run, size);
+            shaped.Add(key, result);
+        }
+
+        return result;
     }
 
     private GlyphShaper Shaper(SKTypeface typeface)

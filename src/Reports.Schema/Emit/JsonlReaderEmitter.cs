@@ -61,6 +61,11 @@ internal static class JsonlReaderEmitter
         code.Line("{");
         code.Line("throw context.Malformed(exception);");
         code.Line("}");
+        code.Line("catch (global::System.InvalidOperationException) when (!global::System.Text.Unicode.Utf8.IsValid(line))");
+        code.Line("{");
+        code.Line("// Utf8JsonReader finds bad UTF-8 only when a string is decoded, and says so without a position.");
+        code.Line("throw lines.Error(global::Reports.Schema.SchemaErrorKind.UnsupportedEncoding, RecordLine, global::Reports.Schema.Utf8LineSource.ColumnOf(line, global::Reports.Schema.Utf8LineSource.FirstInvalidUtf8(line)), null, \"UTF-8 text\", \"bytes that are not UTF-8\");");
+        code.Line("}");
         code.Line("}");
         code.Line();
         code.Line("if (!sawRecord)");

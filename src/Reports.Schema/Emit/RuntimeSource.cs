@@ -143,6 +143,14 @@ namespace Reports.Schema
             return column;
         }
 
+        /// <summary>The byte offset of the first byte that is not valid UTF-8 (the length when there is none).</summary>
+        public static int FirstInvalidUtf8(ReadOnlySpan<byte> line)
+        {
+            var chars = new char[line.Length];
+            System.Text.Unicode.Utf8.ToUtf16(line, chars, out var read, out _, replaceInvalidSequences: false);
+            return read;
+        }
+
         public static string Decode(ReadOnlySpan<byte> bytes) => StrictUtf8.GetString(bytes);
 
         public static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t"u8).IsEmpty;
