@@ -56,7 +56,7 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
     }
 
     /// <summary>The running statistics of one token text (readers pass one string instance per distinct text).</summary>
-    public ref RunningStatistics TokenStatisticsOf(string token) =>
+    private ref RunningStatistics TokenStatisticsOf(string token) =>
         ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tokens, token, out _);
 
     /// <summary>Adds an offset to the line numbers kept (a part read on its own, joining the whole).</summary>

@@ -149,7 +149,7 @@ public static class ParallelPromptReader
     /// <summary>One core's reader: its buffer and scanner are reused chunk after chunk.</summary>
     private sealed class ChunkReader(SafeFileHandle file, string path, int topPromptCount, bool keepDistributions)
     {
-        private readonly PromptLineScanner scanner = new(topPromptCount);
+        private readonly PromptLineScanner scanner = new();
         private byte[] buffer = new byte[ReadSize * 2];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -18,7 +18,7 @@ namespace Reports.Analysis.Reading;
 /// below follows <c>Schemas/personal_general_prompts.jsonl</c>; a test compares it with the generated records, so a
 /// sample change that this scanner does not follow fails the build's tests.
 /// </remarks>
-internal sealed class PromptLineScanner(int topPromptCount)
+internal sealed class PromptLineScanner
 {
     private readonly List<Prompt> prompts = [];
     private readonly List<Token> tokens = [];
@@ -28,8 +28,6 @@ internal sealed class PromptLineScanner(int topPromptCount)
     // One record's token statistics, reused line after line; only its top tokens reach the feature's evidence.
     private readonly Dictionary<string, RunningStatistics> lineTokens = new(StringComparer.Ordinal);
     private char[] chars = new char[256];
-
-    public int TopPromptCount { get; } = topPromptCount;
 
     /// <summary>Adds the line to the aggregate and returns true, or returns false having added nothing.</summary>
     /// <param name="fileOffset">Where the line starts in the file: strongest-prompt candidates keep their place, not their text.</param>
