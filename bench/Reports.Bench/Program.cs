@@ -6,6 +6,7 @@ using Reports.Bench;
 return args switch
 {
     ["scan", "--threads", var threads, var jsonl] => ScanMode.Run(jsonl, int.Parse(threads, CultureInfo.InvariantCulture)),
+    ["aggregate", var jsonl] => AggregateMode.Run(jsonl),
     ["duckdb", var jsonl, "--groups", var groupsCsv] => DuckDbMode.Run(jsonl, groupsCsv, explicitColumns: false),
     ["duckdb", var jsonl, "--groups", var groupsCsv, "--columns"] => DuckDbMode.Run(jsonl, groupsCsv, explicitColumns: true),
     _ => BenchCommand.Run(args),
