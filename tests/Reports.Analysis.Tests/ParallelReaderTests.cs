@@ -31,7 +31,45 @@ public sealed class ParallelReaderTests
         AssertSame(expected, actual, files.PromptsPath);
     }
 
+    [Fact]
+    public void Token_lists_with_brackets_commas_quotes_and_long_tokens_in_their_strings_read_as_the_generated_reader_reads_them()
+    {
+        // The vectorised skipping of tokenized_prompt tells strings from structure by the parity of quotes: tokens that
+        // are themselves "," "]" "[" or "", escaped quotes, and tokens longer than a 32-byte block must not fool it.
+        var files = DataSetWriter.Write(new DataSetOptions { Features = 120, PromptsPerFeature = 12, TokensPerPrompt = 30, Seed = 25 }, TestData.NewTemporaryDirectory());
+        string[][] lists =
+        [
+            [",", "]", "[", "", "\",\"", "▁a"],
+            ["▁" + new string('x', 70), "]", ",", "▁" + new string('y', 33)],
+            ["say \"hi\"", "back\\slash", "]]", ",,", "\"]"],
+            [],
+        ];
+        var options = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var lines = File.ReadAllLines(files.PromptsPath).Select((line, n) =>
+        {
+            var record = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+            var prompts = record["active_prompts"]!.AsArray();
+            for (var p = 0; p < prompts.Count; p += 3)
+            {
+                prompts[p]!["tokenized_prompt"] = new System.Text.Json.Nodes.JsonArray([.. lists[(n + p) % lists.Length].Select(t => (System.Text.Json.Nodes.JsonNode)t!)]);
+            }
+
+            return record.ToJsonString(options);
+        }).ToArray();
+        // Spaces between the items: valid JSON that the vectorised path leaves to the byte-by-byte one.
+        lines[5] = lines[5].Replace("\"tokenized_prompt\":[\"", "\"tokenized_prompt\":[ \"spaced\" , \"", StringComparison.Ordinal);
+        File.WriteAllLines(files.PromptsPath, lines);
+
+        var expected = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, topPromptCount: 12);
+        var actual = ParallelPromptReader.Aggregate(files.PromptsPath, 12, chunkSize: 1 << 13);
+
+        AssertSame(expected, actual, files.PromptsPath);
+    }
+
     [Theory]
+    [InlineData("\"tokenized_prompt\":[\"", "\"tokenized_prompt\":[\"a\"\"")]
+    [InlineData("\"tokenized_prompt\":[\"", "\"tokenized_prompt\":[\"a\",,\"")]
+    [InlineData("\"tokenized_prompt\":[", "\"tokenized_prompt\":[\"a\",]")]
     [InlineData("\"prompt_feature_activation\":", "\"prompt_feature_activation\":\"high\",\"x\":")]
     [InlineData("\"prompt_label\":", "\"prompt_label\":17,\"y\":")]
     [InlineData("\"tokenized_prompt\":[", "\"tokenized_prompt\":[3,")]
