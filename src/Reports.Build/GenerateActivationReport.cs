@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Reports.Analysis.Diagnostics;
-using Reports.Pipeline;
 
 namespace Reports.Build;
 
@@ -88,7 +87,7 @@ public sealed class GenerateActivationReport : ToolTask
         command.AppendSwitchIfNotNull("--prompts ", Path.GetFullPath(Prompts));
         command.AppendSwitchIfNotNull("--out ", Path.GetFullPath(OutputDirectory));
         command.AppendSwitchIfNotNull("--title ", string.IsNullOrWhiteSpace(Title) ? null : Title);
-        command.AppendSwitchIfNotNull("--feature-pages ", string.IsNullOrWhiteSpace(FeaturePages) ? ReportRequest.DefaultFeaturePages : FeaturePages);
+        command.AppendSwitchIfNotNull("--feature-pages ", string.IsNullOrWhiteSpace(FeaturePages) ? null : FeaturePages);
         command.AppendSwitchIfNotNull("--feature-pages-by ", string.IsNullOrWhiteSpace(FeaturePagesBy) ? null : FeaturePagesBy);
         command.AppendSwitchIfNotNull("--top-prompts ", string.IsNullOrWhiteSpace(TopPrompts) ? null : TopPrompts);
         command.AppendSwitchIfNotNull("--heatmap-order ", string.IsNullOrWhiteSpace(HeatmapOrder) ? null : HeatmapOrder);

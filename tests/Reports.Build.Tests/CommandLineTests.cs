@@ -34,10 +34,7 @@ public sealed class CommandLineTests
     public void GoodRun_ExitsZero_AndWritesAndPrintsEveryFile()
     {
         using var temp = new TemporaryDirectory();
-        var descriptions = Path.Combine(temp.Path, "data", "desc.csv");
-        var prompts = Path.Combine(temp.Path, "data", "prompts.jsonl");
-        ReportProject.WriteData(temp.Path, descriptions, prompts);
-        var outDirectory = Path.Combine(temp.Path, "out");
+        var (descriptions, prompts, outDirectory) = DemoInputs(temp);
 
         var run = CommandRun.Build(descriptions, prompts, outDirectory, "--title", "From the command");
 
@@ -63,15 +60,21 @@ public sealed class CommandLineTests
     public void AFeatureIdInNeitherFile_FailsWithRPT050_AndWritesNothing()
     {
         using var temp = new TemporaryDirectory();
-        var descriptions = Path.Combine(temp.Path, "data", "desc.csv");
-        var prompts = Path.Combine(temp.Path, "data", "prompts.jsonl");
-        ReportProject.WriteData(temp.Path, descriptions, prompts);
-        var outDirectory = Path.Combine(temp.Path, "out");
+        var (descriptions, prompts, outDirectory) = DemoInputs(temp);
 
         var run = CommandRun.Build(descriptions, prompts, outDirectory, "--feature-pages", "424242424;");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("error RPT050: FeaturePages: feature 424242424 is in neither input file", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDirectory) && Directory.EnumerateFileSystemEntries(outDirectory).Any(), "a failed run wrote output");
+    }
+
+    /// <summary>The demo data written under a temporary folder, and an output folder beside it.</summary>
+    private static (string Descriptions, string Prompts, string OutDirectory) DemoInputs(TemporaryDirectory temp)
+    {
+        var descriptions = Path.Combine(temp.Path, "data", "desc.csv");
+        var prompts = Path.Combine(temp.Path, "data", "prompts.jsonl");
+        ReportProject.WriteData(temp.Path, descriptions, prompts);
+        return (descriptions, prompts, Path.Combine(temp.Path, "out"));
     }
 }

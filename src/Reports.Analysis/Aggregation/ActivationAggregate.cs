@@ -46,13 +46,21 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         RecordCount++;
         Occurrences(record.FeatureId).Add(line, record.ActivePrompts.Count);
         var featureEvidence = EvidenceOf(record.FeatureId);
+        var recordTokens = new Dictionary<string, RunningStatistics>(StringComparer.Ordinal);
         foreach (var prompt in record.ActivePrompts)
         {
             AddPrompt(record.FeatureId, prompt.PromptLabel, prompt.PromptFeatureActivation);
             featureEvidence.Add(prompt, line);
+
+            // "tokens" may be absent (the schema sample has such a prompt): the prompt still counts, without token data.
+            foreach (var token in prompt.Tokens ?? [])
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(recordTokens, token.Token, out _).Add(token.Activation);
+            }
         }
 
-        featureEvidence.EndRecord();
+        // The same way as the fast reader: the record's tokens together, so a feature's list is cut the same way.
+        featureEvidence.AddRecordTokens(recordTokens);
     }
 
     /// <summary>Merges an aggregate of a disjoint part of the data into this one.</summary>

@@ -23,16 +23,11 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
 
     public IReadOnlyDictionary<string, List<double>> ActivationsByLabel => activationsByLabel;
 
+    /// <summary>One prompt's activation and, if it is among the strongest, the prompt; its tokens come with the record's (<see cref="AddRecordTokens"/>).</summary>
     public void Add(ActivePrompt prompt, long line)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         AddActivation(prompt.PromptLabel, prompt.PromptFeatureActivation);
-        // "tokens" may be absent (the schema sample has such a prompt): the prompt still counts, without token data.
-        foreach (var token in prompt.Tokens ?? [])
-        {
-            TokenStatisticsOf(token.Token).Add(token.Activation);
-        }
-
         if (TopPrompts.Admits(prompt.PromptFeatureActivation))
         {
             TopPrompts.Add(new TopPrompt(prompt.PromptId, prompt.PromptLabel, prompt.PromptFeatureActivation, prompt.PromptText, prompt.TokenizedPrompt, prompt.Tokens ?? [], line));
@@ -54,10 +49,6 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
 
         values.Add(activation);
     }
-
-    /// <summary>The running statistics of one token text (readers pass one string instance per distinct text).</summary>
-    private ref RunningStatistics TokenStatisticsOf(string token) =>
-        ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tokens, token, out _);
 
     /// <summary>Adds an offset to the line numbers kept (a part read on its own, joining the whole).</summary>
     internal void ShiftLines(long lineOffset)
@@ -118,8 +109,8 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
         EndRecord();
     }
 
-    /// <summary>Called at the end of each record: drops all but the <see cref="TokensKept"/> most frequent tokens.</summary>
-    public void EndRecord()
+    /// <summary>Drops all but the <see cref="TokensKept"/> most frequent tokens.</summary>
+    private void EndRecord()
     {
         if (tokens.Count <= TokensKept)
         {

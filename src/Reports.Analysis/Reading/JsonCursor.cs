@@ -88,6 +88,16 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         return true;
     }
 
+    /// <summary>As <see cref="TryReadPlainString(out ReadOnlySpan{byte})"/>, as offsets into the line (for callers that keep them).</summary>
+    public bool TryReadPlainString(out int start, out int length)
+    {
+        SkipWhitespace();
+        start = Position + 1;
+        var read = TryReadPlainString(out ReadOnlySpan<byte> value);
+        length = value.Length;
+        return read;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TrySkipString()
     {

@@ -158,29 +158,16 @@ internal sealed class PromptLineScanner
                 return false;
             }
 
-            bool ok;
-            if (name.SequenceEqual("prompt_label"u8))
+            var ok = name switch
             {
-                json.SkipWhitespace();
-                var start = json.Position + 1;
-                ReadOnlySpan<byte> label = default;
-                ok = Once(ref sawLabel) && json.TryReadPlainString(out label);
-                prompt.LabelStart = start;
-                prompt.LabelLength = label.Length;
-            }
-            else
-            {
-                ok = name switch
-                {
-                    _ when name.SequenceEqual("prompt_feature_activation"u8) => Once(ref sawActivation) && json.TryReadDouble(out prompt.Activation),
-                    _ when name.SequenceEqual("prompt_id"u8) => Once(ref sawId) && json.TryReadInt64(out prompt.PromptId),
-                    _ when name.SequenceEqual("prompt_text"u8) => Once(ref sawText) && json.Peek() == '"' && json.TrySkipString(),
-                    _ when name.SequenceEqual("tokenized_prompt"u8) => Once(ref sawTokenized) && json.TrySkipStringArray(),
-                    _ when name.SequenceEqual("tokens"u8) => Once(ref sawTokens) && TryScanTokens(ref json),
-                    _ => json.TrySkipValue(),
-                };
-            }
-
+                _ when name.SequenceEqual("prompt_label"u8) => Once(ref sawLabel) && json.TryReadPlainString(out prompt.LabelStart, out prompt.LabelLength),
+                _ when name.SequenceEqual("prompt_feature_activation"u8) => Once(ref sawActivation) && json.TryReadDouble(out prompt.Activation),
+                _ when name.SequenceEqual("prompt_id"u8) => Once(ref sawId) && json.TryReadInt64(out prompt.PromptId),
+                _ when name.SequenceEqual("prompt_text"u8) => Once(ref sawText) && json.Peek() == '"' && json.TrySkipString(),
+                _ when name.SequenceEqual("tokenized_prompt"u8) => Once(ref sawTokenized) && json.TrySkipStringArray(),
+                _ when name.SequenceEqual("tokens"u8) => Once(ref sawTokens) && TryScanTokens(ref json),
+                _ => json.TrySkipValue(),
+            };
             if (!ok)
             {
                 return false;
@@ -229,20 +216,12 @@ internal sealed class PromptLineScanner
                     return false;
                 }
 
-                bool ok;
-                if (name.SequenceEqual("token"u8))
+                var ok = name switch
                 {
-                    json.SkipWhitespace();
-                    token.TextStart = json.Position + 1;
-                    ReadOnlySpan<byte> text = default;
-                    ok = Once(ref sawText) && json.TryReadPlainString(out text);
-                    token.TextLength = text.Length;
-                }
-                else
-                {
-                    ok = name.SequenceEqual("activation"u8) ? Once(ref sawActivation) && json.TryReadDouble(out token.Activation) : json.TrySkipValue();
-                }
-
+                    _ when name.SequenceEqual("token"u8) => Once(ref sawText) && json.TryReadPlainString(out token.TextStart, out token.TextLength),
+                    _ when name.SequenceEqual("activation"u8) => Once(ref sawActivation) && json.TryReadDouble(out token.Activation),
+                    _ => json.TrySkipValue(),
+                };
                 if (!ok)
                 {
                     return false;

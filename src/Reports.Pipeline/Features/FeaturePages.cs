@@ -3,6 +3,7 @@ using Reports.Analysis.Aggregation;
 using Reports.Analysis.Evidence;
 using Reports.Analysis.Reading;
 using Reports.Rendering.Report;
+using static Reports.Pipeline.CellText;
 
 namespace Reports.Pipeline.Features;
 
@@ -31,13 +32,13 @@ public static class FeaturePages
             Type = d?.ClaudeType is { Length: > 0 } type ? type : "Unknown",
             Description = d is null ? "(no row in the descriptions file)" : string.IsNullOrEmpty(d.ClaudeDesc) ? "No description available" : d.ClaudeDesc,
             Link = d?.Link,
-            Statistics =
+            Statistics = StatisticsTable(
             [
                 ("General mean", Number(d?.GeneralActivationMean)), ("General max", Number(d?.GeneralActivationMax)),
                 ("General min", Number(d?.GeneralActivationMin)), ("Personal mean", Number(d?.PersonalMean)),
-                ("Cohen's d (file)", Number(d?.PersonalCohensD, "0.00")), ("num_prompts (file)", d?.NumPrompts.ToString(CultureInfo.InvariantCulture) ?? "—"),
-                ("Prompts here", feature.PromptCount.ToString(CultureInfo.InvariantCulture)),
-            ],
+                ("Cohen's d (file)", Number(d?.PersonalCohensD, "0.00")), ("num_prompts (file)", d is null ? "—" : Count(d.NumPrompts)),
+                ("Prompts here", Count(feature.PromptCount)),
+            ]),
             Distribution = [.. labels.Select(l => (l, (IReadOnlyList<double>)(evidence?.ActivationsByLabel.GetValueOrDefault(l) ?? [])))],
             Contrast = new TableModel(
                 [new("Category", 2), new("Prompts", 1, IsNumeric: true), new("Mean", 1, IsNumeric: true), new("Other prompts", 1.2f, IsNumeric: true), new("Their mean", 1.2f, IsNumeric: true), new("Cohen's d", 2.2f, IsNumeric: true)],
@@ -59,8 +60,7 @@ public static class FeaturePages
             : string.Create(CultureInfo.InvariantCulture, $"Most specific to {best.Label}: Cohen's d = {best.CohensD:0.00} against the feature's other prompts (pooled standard deviation).");
     }
 
-    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Number(double? value, string format = "0.000") =>
-        value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+    /// <summary>The description row's statistics as a one-row table, a column each.</summary>
+    private static TableModel StatisticsTable(IReadOnlyList<(string Label, string Value)> statistics) =>
+        new([.. statistics.Select(s => new TableColumn(s.Label, 1, IsNumeric: true))], [[.. statistics.Select(s => (TableCell)s.Value)]]);
 }

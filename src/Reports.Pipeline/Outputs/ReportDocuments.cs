@@ -2,6 +2,7 @@ using System.Globalization;
 using Reports.Analysis.Aggregation;
 using Reports.Pipeline.Features;
 using Reports.Rendering.Report;
+using static Reports.Pipeline.CellText;
 
 namespace Reports.Pipeline.Outputs;
 
@@ -103,9 +104,4 @@ public static class ReportDocuments
             yield return [names[i], .. analysis.Describe.Select(d => (TableCell)Number(d.Summary.Rows().ElementAt(index).Value, index == 0 ? "0" : "0.000"))];
         }
     }
-
-    private static string Integer(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Number(double? value, string format = "0.000") =>
-        value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
 }

@@ -100,7 +100,7 @@ public static class HtmlReportWriter
             output.WriteLine($"<p><a href=\"{Escape(link)}\">{Escape(link)}</a></p>");
         }
 
-        WriteTable(output, null, null, new TableModel([.. page.Statistics.Select(s => new TableColumn(s.Label, 1, IsNumeric: true))], [[.. page.Statistics.Select(s => (TableCell)s.Value)]]));
+        WriteTable(output, null, null, page.Statistics);
         output.WriteLine("<h3>Activation by category</h3>");
         output.WriteLine(Charts.DistributionPlot.Svg(page.Distribution, page.Anchor + "-clip-"));
         output.WriteLine($"<p class=\"note\">{Escape(FeaturePage.DistributionNote)}</p>");

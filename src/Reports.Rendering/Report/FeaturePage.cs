@@ -16,8 +16,8 @@ public sealed record FeaturePage
 
     public string? Link { get; init; }
 
-    /// <summary>The description row's statistics as label and value.</summary>
-    public required IReadOnlyList<(string Label, string Value)> Statistics { get; init; }
+    /// <summary>The description row's statistics: one row, a column each.</summary>
+    public required TableModel Statistics { get; init; }
 
     /// <summary>Activations per category, in the report's category order (the same on every page).</summary>
     public required IReadOnlyList<(string Label, IReadOnlyList<double> Values)> Distribution { get; init; }

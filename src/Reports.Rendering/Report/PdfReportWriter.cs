@@ -139,7 +139,7 @@ public static class PdfReportWriter
             pdf.Add(new Paragraph(link, new TextStyle(8.5f) { Color = new SKColor(0x1a, 0x5f, 0xb4) }) { Link = link });
         }
 
-        pdf.Add(new Table(new TableModel([.. page.Statistics.Select(s => new TableColumn(s.Label, 1, IsNumeric: true))], [[.. page.Statistics.Select(s => (TableCell)s.Value)]])));
+        pdf.Add(new Table(page.Statistics));
         pdf.Add(new Spacer(6));
 
         pdf.Add(new Heading("Activation by category", 2, page.Anchor + "-categories"));
