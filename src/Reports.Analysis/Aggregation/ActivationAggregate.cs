@@ -46,7 +46,7 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         RecordCount++;
         Occurrences(record.FeatureId).Add(line, record.ActivePrompts.Count);
         var featureEvidence = EvidenceOf(record.FeatureId);
-        var recordTokens = new Dictionary<string, RunningStatistics>(StringComparer.Ordinal);
+        var recordTokens = new Dictionary<string, TokenTally>(StringComparer.Ordinal);
         foreach (var prompt in record.ActivePrompts)
         {
             AddPrompt(record.FeatureId, prompt.PromptLabel, prompt.PromptFeatureActivation);
@@ -60,7 +60,7 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         }
 
         // The same way as the fast reader: the record's tokens together, so a feature's list is cut the same way.
-        featureEvidence.AddRecordTokens(recordTokens);
+        featureEvidence.AddRecordTokens(recordTokens.ToArray());
     }
 
     /// <summary>Merges an aggregate of a disjoint part of the data into this one.</summary>
@@ -134,6 +134,16 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         cell.Add(activation);
         ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(labelCounts, label, out _);
         count++;
+    }
+
+    /// <summary>Adds one record's prompts of one label at once, their activations' statistics gathered by the caller.</summary>
+    public void AddPrompts(long featureId, string label, in RunningStatistics activations)
+    {
+        PromptCount += activations.Count;
+        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, new FeatureLabel(featureId, label), out _);
+        cell.Merge(activations);
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(labelCounts, label, out _);
+        count += activations.Count;
     }
 
     /// <summary>The evidence collected for a feature, created empty on first use.</summary>

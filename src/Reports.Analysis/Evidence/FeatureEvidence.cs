@@ -17,7 +17,8 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
     public const int TokensKept = 20;
 
     private readonly Dictionary<string, List<double>> activationsByLabel = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RunningStatistics> tokens = new(StringComparer.Ordinal);
+    // At most TokensKept between records, so a list searched linearly beats a dictionary in time and memory.
+    private readonly List<KeyValuePair<string, TokenTally>> tokens = [];
 
     public TopPrompts TopPrompts { get; } = new(topPromptCount);
 
@@ -74,56 +75,72 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
             mine.AddRange(values);
         }
 
-        foreach (var (token, statistics) in other.tokens)
-        {
-            ref var mine = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tokens, token, out _);
-            mine.Merge(statistics);
-        }
-
-        EndRecord();
+        AddTokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(other.tokens));
     }
 
     /// <summary>The tokens the feature fires on most: by occurrences, then by mean activation, then by text.</summary>
-    public IReadOnlyList<TokenStatistics> TopTokens(int count) =>
-        [.. tokens.Select(t => new TokenStatistics(t.Key, t.Value.Count, t.Value.Mean, t.Value.Max))
-            .OrderByDescending(t => t.Occurrences).ThenByDescending(t => t.MeanActivation).ThenBy(t => t.Token, StringComparer.Ordinal)
-            .Take(count)];
+    public IReadOnlyList<TokenStatistics> TopTokens(int count)
+    {
+        var ordered = tokens.ToArray();
+        Array.Sort(ordered, ByTokenOrder);
+        return [.. ordered.Take(count).Select(t => new TokenStatistics(t.Key, t.Value.Count, t.Value.Mean, t.Value.Max))];
+    }
 
     /// <summary>
-    /// Adds one record's token statistics, gathered by the caller in a dictionary it reuses, and ends the record:
-    /// only the record's <see cref="TokensKept"/> most frequent tokens are copied, so no per-feature table ever holds
-    /// the hundreds of tokens a record has.
+    /// Adds one record's token tallies and ends the record: only the record's <see cref="TokensKept"/> first in
+    /// <see cref="TokenTally.Compare"/> order are kept, so no per-feature table ever holds the hundreds of tokens a
+    /// record has. The span is reordered.
     /// </summary>
-    public void AddRecordTokens(IReadOnlyDictionary<string, RunningStatistics> recordTokens)
+    public void AddRecordTokens(Span<KeyValuePair<string, TokenTally>> recordTokens)
     {
-        ArgumentNullException.ThrowIfNull(recordTokens);
-        var top = recordTokens.Count <= TokensKept ? recordTokens : recordTokens
-            .OrderByDescending(t => t.Value.Count).ThenByDescending(t => t.Value.Mean).ThenBy(t => t.Key, StringComparer.Ordinal)
-            .Take(TokensKept);
-        foreach (var (token, statistics) in top)
+        if (recordTokens.Length > TokensKept)
         {
-            ref var mine = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tokens, token, out _);
-            mine.Merge(statistics);
+            recordTokens.Sort(ByTokenOrder);
+            recordTokens = recordTokens[..TokensKept];
         }
 
-        EndRecord();
+        AddTokens(recordTokens);
     }
 
-    /// <summary>Drops all but the <see cref="TokensKept"/> most frequent tokens.</summary>
-    private void EndRecord()
+    private void AddTokens(ReadOnlySpan<KeyValuePair<string, TokenTally>> added)
     {
-        if (tokens.Count <= TokensKept)
+        foreach (var (token, tally) in added)
         {
-            return;
+            var at = IndexOf(token);
+            if (at < 0)
+            {
+                tokens.Add(new(token, tally));
+            }
+            else
+            {
+                var mine = tokens[at].Value;
+                mine.Merge(tally);
+                tokens[at] = new(token, mine);
+            }
         }
 
-        var kept = TopTokens(TokensKept).Select(t => t.Token).ToHashSet(StringComparer.Ordinal);
-        foreach (var token in tokens.Keys.Where(t => !kept.Contains(t)).ToArray())
+        // Drops all but the TokensKept first.
+        if (tokens.Count > TokensKept)
         {
-            tokens.Remove(token);
+            var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+            all.Sort(ByTokenOrder);
+            tokens.RemoveRange(TokensKept, tokens.Count - TokensKept);
         }
-
-        // Removing does not shrink a dictionary: without this, every feature kept room for all its tokens.
-        tokens.TrimExcess();
     }
+
+    private int IndexOf(string token)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (string.Equals(tokens[i].Key, token, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int ByTokenOrder(KeyValuePair<string, TokenTally> x, KeyValuePair<string, TokenTally> y) =>
+        TokenTally.Compare(x.Key, x.Value, y.Key, y.Value);
 }

@@ -18,7 +18,6 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
 {
     private const int MaxDepth = 64;
 
-
     private readonly ReadOnlySpan<byte> json = json;
 
     public int Position { get; private set; }
@@ -77,14 +76,14 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             return false;
         }
 
-        var length = json[Position..].IndexOfAny((byte)'"', (byte)'\\');
-        if (length < 0 || json[Position + length] != '"')
+        var end = StringRunEnd(Position);
+        if (end < 0 || json[end] != '"')
         {
             return false;
         }
 
-        value = json.Slice(Position, length);
-        Position += length + 1;
+        value = json[Position..end];
+        Position = end + 1;
         return true;
     }
 
@@ -108,23 +107,10 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
 
         while (true)
         {
-            // Most strings here are tokens of a few bytes: look at them one by one before paying for a vector search.
-            var end = Math.Min(json.Length, Position + 16);
-            var at = Position;
-            while (at < end && json[at] != '"' && json[at] != '\\')
+            var at = StringRunEnd(Position);
+            if (at < 0)
             {
-                at++;
-            }
-
-            if (at == end)
-            {
-                var length = json[at..].IndexOfAny((byte)'"', (byte)'\\');
-                if (length < 0)
-                {
-                    return false;
-                }
-
-                at += length;
+                return false;
             }
 
             Position = at;
@@ -141,12 +127,111 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         }
     }
 
+    /// <summary>Where the next quote or backslash is at or after <paramref name="from"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int StringRunEnd(int from)
+    {
+        // Most strings here are names and tokens of a few bytes: look at them one by one before paying for a vector search.
+        var end = Math.Min(json.Length, from + 16);
+        for (var at = from; at < end; at++)
+        {
+            if (json[at] is (byte)'"' or (byte)'\\')
+            {
+                return at;
+            }
+        }
+
+        var length = json[end..].IndexOfAny((byte)'"', (byte)'\\');
+        return length < 0 ? -1 : end + length;
+    }
+
+    /// <summary>
+    /// The common number, <c>-?(0|[1-9][0-9]*)(.[0-9]+)?</c> with at most 15 significant digits, read in one pass.
+    /// Then the digits as an integer and the power of ten are both exact doubles, and one division rounds correctly
+    /// (Clinger's fast path): the same bits as a full parser. False, with the position unchanged, for anything else
+    /// (more digits, an exponent, a malformed number), which the full parser then reads or rejects.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadShortDecimal(out double value, out long integer, out bool integral)
+    {
+        value = 0;
+        integer = 0;
+        integral = false;
+        var at = Position;
+        var negative = at < json.Length && json[at] == '-';
+        if (negative)
+        {
+            at++;
+        }
+
+        if (at >= json.Length || !char.IsAsciiDigit((char)json[at]))
+        {
+            return false;
+        }
+
+        ulong digits = 0;
+        var first = at;
+        if (json[at] == '0')
+        {
+            at++;
+        }
+        else
+        {
+            for (; at < json.Length && char.IsAsciiDigit((char)json[at]); at++)
+            {
+                digits = (digits * 10) + (uint)(json[at] - '0');
+            }
+        }
+
+        var fraction = 0;
+        if (at < json.Length && json[at] == '.')
+        {
+            var fractionStart = ++at;
+            for (; at < json.Length && char.IsAsciiDigit((char)json[at]); at++)
+            {
+                digits = (digits * 10) + (uint)(json[at] - '0');
+            }
+
+            fraction = at - fractionStart;
+            if (fraction == 0)
+            {
+                return false;
+            }
+        }
+
+        // At most 15 digits: no overflow, and below 2^53. An exponent, or a letter after the number, goes the slow way.
+        if (at - first - (fraction > 0 ? 1 : 0) > 15
+            || (at < json.Length && json[at] is not ((byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')))
+        {
+            return false;
+        }
+
+        value = (double)digits / PowersOfTen[fraction];
+        integer = (long)digits;
+        if (negative)
+        {
+            value = -value;
+            integer = -integer;
+        }
+
+        integral = fraction == 0;
+        Position = at;
+        return true;
+    }
+
+    /// <summary>10^0 to 10^15, each exact in a double.</summary>
+    private static ReadOnlySpan<double> PowersOfTen => [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
     /// <summary>A JSON number (strict grammar), parsed as System.Text.Json parses it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadDouble(out double value)
     {
-        value = 0;
         SkipWhitespace();
+        if (TryReadShortDecimal(out value, out _, out _))
+        {
+            return true;
+        }
+
         var start = Position;
         if (!TrySkipNumber(out _))
         {
@@ -160,8 +245,12 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadInt64(out long value)
     {
-        value = 0;
         SkipWhitespace();
+        if (TryReadShortDecimal(out _, out value, out var whole))
+        {
+            return whole;
+        }
+
         var start = Position;
         return TrySkipNumber(out var integral) && integral
             && Utf8Parser.TryParse(json[start..Position], out value, out var consumed) && consumed == Position - start;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Evidence;
@@ -22,12 +21,16 @@ internal sealed class PromptLineScanner
 {
     private readonly List<Prompt> prompts = [];
     private readonly List<Token> tokens = [];
-    private readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> tokenTexts = new(StringComparer.Ordinal);
+    private readonly Utf8Interner labels = new();
+    private readonly Utf8Interner tokenTexts = new();
 
-    // One record's token statistics, reused line after line; only its top tokens reach the feature's evidence.
-    private readonly Dictionary<string, RunningStatistics> lineTokens = new(StringComparer.Ordinal);
-    private char[] chars = new char[256];
+    // One record's statistics per label and tallies per token, indexed by interned id and reused line after line:
+    // a record reaches the aggregate once per label, and only its top tokens reach the feature's evidence.
+    private RunningStatistics[] labelStatistics = new RunningStatistics[16];
+    private readonly List<int> labelsSeen = [];
+    private TokenTally[] tokenTallies = new TokenTally[1024];
+    private readonly List<int> tokensSeen = [];
+    private KeyValuePair<string, TokenTally>[] recordTokens = new KeyValuePair<string, TokenTally>[256];
 
     /// <summary>Adds the line to the aggregate and returns true, or returns false having added nothing.</summary>
     /// <param name="fileOffset">Where the line starts in the file: strongest-prompt candidates keep their place, not their text.</param>
@@ -36,7 +39,7 @@ internal sealed class PromptLineScanner
     {
         // Control characters are invalid in JSON strings and rare as whitespace: a line with any goes the slow way,
         // so strings can be skipped by looking for quotes and backslashes only.
-        if (line.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || !System.Text.Unicode.Utf8.IsValid(line) || !TryScan(line, out var featureId))
+        if (!Utf8Check.IsValidWithoutControls(line) || !TryScan(line, out var featureId))
         {
             return false;
         }
@@ -45,29 +48,62 @@ internal sealed class PromptLineScanner
         var evidence = aggregate.EvidenceOf(featureId);
         foreach (var prompt in prompts)
         {
-            var label = Label(line.Slice(prompt.LabelStart, prompt.LabelLength));
-            aggregate.AddPrompt(featureId, label, prompt.Activation);
-            evidence.AddActivation(label, prompt.Activation);
+            var label = labels.Intern(line.Slice(prompt.LabelStart, prompt.LabelLength));
+            Grow(ref labelStatistics, labels.Count);
+            if (labelStatistics[label].Count == 0)
+            {
+                labelsSeen.Add(label);
+            }
+
+            labelStatistics[label].Add(prompt.Activation);
+            evidence.AddActivation(labels[label], prompt.Activation);
             for (var t = prompt.FirstToken; t < prompt.FirstToken + prompt.TokenCount; t++)
             {
-                ref var statistics = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-                    lineTokens, TokenText(line.Slice(tokens[t].TextStart, tokens[t].TextLength)), out _);
-                statistics.Add(tokens[t].Activation);
+                var token = tokenTexts.Intern(line.Slice(tokens[t].TextStart, tokens[t].TextLength));
+                Grow(ref tokenTallies, tokenTexts.Count);
+                if (tokenTallies[token].Count == 0)
+                {
+                    tokensSeen.Add(token);
+                }
+
+                tokenTallies[token].Add(tokens[t].Activation);
             }
 
             if (evidence.TopPrompts.Admits(prompt.Activation))
             {
-                evidence.TopPrompts.Add(new TopPrompt(prompt.PromptId, label, prompt.Activation, "", [], [], lineNumber)
+                evidence.TopPrompts.Add(new TopPrompt(prompt.PromptId, labels[label], prompt.Activation, "", [], [], lineNumber)
                 {
                     Pending = (fileOffset + prompt.ObjectStart, prompt.ObjectEnd - prompt.ObjectStart),
                 });
             }
         }
 
-        evidence.AddRecordTokens(lineTokens);
-        lineTokens.Clear();
+        foreach (var label in labelsSeen)
+        {
+            aggregate.AddPrompts(featureId, labels[label], labelStatistics[label]);
+            labelStatistics[label] = default;
+        }
 
+        labelsSeen.Clear();
+        Grow(ref recordTokens, tokensSeen.Count);
+        for (var i = 0; i < tokensSeen.Count; i++)
+        {
+            var token = tokensSeen[i];
+            recordTokens[i] = new(tokenTexts[token], tokenTallies[token]);
+            tokenTallies[token] = default;
+        }
+
+        evidence.AddRecordTokens(recordTokens.AsSpan(0, tokensSeen.Count));
+        tokensSeen.Clear();
         return true;
+    }
+
+    private static void Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            Array.Resize(ref array, Math.Max(length, array.Length * 2));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -313,36 +349,6 @@ internal sealed class PromptLineScanner
 
         seen = true;
         return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Label(ReadOnlySpan<byte> utf8) => Intern(labels, utf8);
-
-    /// <summary>One string per distinct token text (the vocabulary), shared by every feature's statistics.</summary>
-    private string TokenText(ReadOnlySpan<byte> utf8) => Intern(tokenTexts, utf8);
-
-    private string Intern(Dictionary<string, string> pool, ReadOnlySpan<byte> utf8)
-    {
-        var text = Chars(utf8);
-        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(text, out var interned))
-        {
-            interned = text.ToString();
-            pool.Add(interned, interned);
-        }
-
-        return interned;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> utf8)
-    {
-        if (chars.Length < utf8.Length)
-        {
-            chars = new char[utf8.Length];
-        }
-
-        return chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
     }
 
     private struct Prompt
