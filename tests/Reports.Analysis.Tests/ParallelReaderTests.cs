@@ -22,6 +22,14 @@ public sealed class ParallelReaderTests
         lines[10] = lines[10].Replace("\"prompt_label\":", "\t\"prompt_label\":", StringComparison.Ordinal);
         lines[20] = lines[20].Replace("\"prompt_label\":\"analysis\"", "\"prompt_label\":\"an\\u0061lysis\"", StringComparison.Ordinal);
         lines[30] += "\r";
+        // A field the sample lacks after a prompt's tokens: the sample-order path has read the tokens when it finds
+        // the surprise, and the by-name path must read the prompt again without counting them twice.
+        var tokensEnd = lines[50].IndexOf("}]},{\"prompt_id\"", StringComparison.Ordinal);
+        Assert.True(tokensEnd > 0);
+        lines[50] = lines[50].Insert(tokensEnd + 2, ",\"extra\":[1,{\"a\":null}]");
+        // The fields of every prompt in another order.
+        lines[60] = lines[60].Replace("{\"prompt_id\":", "{\"prompt_label\":\"code\",\"prompt_id\":", StringComparison.Ordinal)
+            .Replace(",\"prompt_label\":\"", ",\"label_was\":\"", StringComparison.Ordinal);
         lines.Insert(40, "   ");
         File.WriteAllLines(files.PromptsPath, lines);
 

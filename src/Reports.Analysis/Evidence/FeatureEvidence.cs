@@ -95,8 +95,25 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
     {
         if (recordTokens.Length > TokensKept)
         {
-            recordTokens.Sort(ByTokenOrder);
-            recordTokens = recordTokens[..TokensKept];
+            // The first TokensKept, sorted, at the front: most tokens cost one comparison with the last one kept.
+            var kept = recordTokens[..TokensKept];
+            kept.Sort(ByTokenOrder);
+            foreach (var candidate in recordTokens[TokensKept..])
+            {
+                if (ByTokenOrder(candidate, kept[^1]) < 0)
+                {
+                    var at = kept.Length - 1;
+                    while (at > 0 && ByTokenOrder(candidate, kept[at - 1]) < 0)
+                    {
+                        at--;
+                    }
+
+                    kept[at..^1].CopyTo(kept[(at + 1)..]);
+                    kept[at] = candidate;
+                }
+            }
+
+            recordTokens = kept;
         }
 
         AddTokens(recordTokens);

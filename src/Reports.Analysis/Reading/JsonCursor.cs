@@ -58,6 +58,26 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         return false;
     }
 
+    /// <summary>Consumes <paramref name="literal"/> if the bytes at the position are exactly it (no whitespace skipped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryConsumeLiteral(ReadOnlySpan<byte> literal)
+    {
+        if (!json[Position..].StartsWith(literal))
+        {
+            return false;
+        }
+
+        Position += literal.Length;
+        return true;
+    }
+
+    /// <summary>Goes back to an earlier position, to read the same bytes another way.</summary>
+    public void Rewind(int position)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, Position);
+        Position = position;
+    }
+
     /// <summary>Skips whitespace and tells the next byte (0 at the end).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte Peek()
@@ -98,13 +118,12 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TrySkipString()
-    {
-        if (!TryConsume((byte)'"'))
-        {
-            return false;
-        }
+    public bool TrySkipString() => TryConsume((byte)'"') && TrySkipStringRest();
 
+    /// <summary>Skips the rest of a string whose opening quote is consumed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TrySkipStringRest()
+    {
         while (true)
         {
             var at = StringRunEnd(Position);
@@ -346,7 +365,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>
-    /// The common shape of a token list, <c>"a","b",...,"z"]</c> (no escapes, no spaces), 32 bytes at a time, as
+    /// The common shape of a token list, <c>"a","b",...,"z"]</c> (no escapes, no spaces), 64 bytes at a time, as
     /// simdjson finds string bounds: the running parity of the quotes marks the bytes inside strings, and what is
     /// outside must be commas, each after a closing and before an opening quote, up to the closing bracket. Anything
     /// else (an escape, whitespace, the end of the line near) returns false with the position unchanged, for the
@@ -360,21 +379,24 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             return false;
         }
 
+        const int Block = 64;
+        const ulong Top = 1ul << 63;
         var inString = false;      // the block starts inside a string
         var closedBefore = false;  // the byte before the block was a closing quote
         var commaBefore = false;   // the byte before the block was a comma
         ref var start = ref MemoryMarshal.GetReference(json);
-        for (var at = Position; at + Vector256<byte>.Count <= json.Length; at += Vector256<byte>.Count)
+        for (var at = Position; at + Block <= json.Length; at += Block)
         {
-            var block = Vector256.LoadUnsafe(ref start, (nuint)at);
-            if (Vector256.EqualsAny(block, Vector256.Create((byte)'\\')))
+            var low = Vector256.LoadUnsafe(ref start, (nuint)at);
+            var high = Vector256.LoadUnsafe(ref start, (nuint)(at + Vector256<byte>.Count));
+            if (Vector256.EqualsAny(low, Vector256.Create((byte)'\\')) || Vector256.EqualsAny(high, Vector256.Create((byte)'\\')))
             {
                 return false;
             }
 
-            var quotes = Vector256.Equals(block, Vector256.Create((byte)'"')).ExtractMostSignificantBits();
-            var commas = Vector256.Equals(block, Vector256.Create((byte)',')).ExtractMostSignificantBits();
-            var brackets = Vector256.Equals(block, Vector256.Create((byte)']')).ExtractMostSignificantBits();
+            var quotes = Mask(low, high, (byte)'"');
+            var commas = Mask(low, high, (byte)',');
+            var brackets = Mask(low, high, (byte)']');
 
             // Bit i of inside: an odd number of quotes at or before i, so byte i is an opening quote or string content.
             var inside = quotes;
@@ -383,6 +405,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             inside ^= inside << 4;
             inside ^= inside << 8;
             inside ^= inside << 16;
+            inside ^= inside << 32;
             if (inString)
             {
                 inside = ~inside;
@@ -393,12 +416,12 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             var outside = ~inside & ~quotes;
             commas &= outside; // a comma inside a string (the token ",") is text
             var end = brackets & outside;
-            end &= unchecked(0u - end); // the first closing bracket: the array's
+            end &= unchecked(0ul - end); // the first closing bracket: the array's
             var before = unchecked(end - 1); // every bit below it (all bits when there is none)
 
             // Outside strings only commas; a closing quote is followed by a comma or the end; a comma by an opening quote.
-            var follows = (closing << 1) | (closedBefore ? 1u : 0);
-            var afterComma = (commas << 1) | (commaBefore ? 1u : 0);
+            var follows = (closing << 1) | (closedBefore ? 1ul : 0);
+            var afterComma = (commas << 1) | (commaBefore ? 1ul : 0);
             if ((outside & ~commas & before) != 0
                 || (follows & ~(commas | end) & (before | end)) != 0
                 || (afterComma & ~opening & (before | end)) != 0
@@ -413,13 +436,19 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
                 return true;
             }
 
-            inString = (inside & 0x8000_0000u) != 0;
-            closedBefore = (closing & 0x8000_0000u) != 0;
-            commaBefore = (commas & 0x8000_0000u) != 0;
+            inString = (inside & Top) != 0;
+            closedBefore = (closing & Top) != 0;
+            commaBefore = (commas & Top) != 0;
         }
 
         return false;
     }
+
+    /// <summary>Bit i set where byte i of the 64 is <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mask(Vector256<byte> low, Vector256<byte> high, byte value) =>
+        Vector256.Equals(low, Vector256.Create(value)).ExtractMostSignificantBits()
+        | ((ulong)Vector256.Equals(high, Vector256.Create(value)).ExtractMostSignificantBits() << 32);
 
     private bool TrySkipEscape()
     {

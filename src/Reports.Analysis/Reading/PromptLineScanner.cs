@@ -181,6 +181,17 @@ internal sealed class PromptLineScanner
         var prompt = new Prompt { FirstToken = tokens.Count };
         json.SkipWhitespace();
         prompt.ObjectStart = json.Position;
+        if (TryScanPromptInSampleOrder(ref json, ref prompt))
+        {
+            prompt.ObjectEnd = json.Position;
+            prompt.TokenCount = tokens.Count - prompt.FirstToken;
+            prompts.Add(prompt);
+            return true;
+        }
+
+        // Another order, spaces, or something wrong: field by field, by name.
+        json.Rewind(prompt.ObjectStart);
+        tokens.RemoveRange(prompt.FirstToken, tokens.Count - prompt.FirstToken);
         bool sawId = false, sawText = false, sawLabel = false, sawActivation = false, sawTokenized = false, sawTokens = false;
         if (!json.TryConsume((byte)'{') || json.Peek() == '}')
         {
@@ -222,6 +233,26 @@ internal sealed class PromptLineScanner
         return true;
     }
 
+    /// <summary>
+    /// A prompt whose fields come in the schema sample's order, compact: each name is one comparison with the bytes
+    /// expected next instead of a read and a look-up. False at the first surprise, and the caller starts over.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryScanPromptInSampleOrder(ref JsonCursor json, ref Prompt prompt)
+    {
+        if (!(json.TryConsumeLiteral("{\"prompt_id\":"u8) && json.TryReadInt64(out prompt.PromptId)
+            && json.TryConsumeLiteral(",\"prompt_text\":\""u8) && json.TrySkipStringRest()
+            && json.TryConsumeLiteral(",\"prompt_label\":"u8) && json.TryReadPlainString(out prompt.LabelStart, out prompt.LabelLength)
+            && json.TryConsumeLiteral(",\"prompt_feature_activation\":"u8) && json.TryReadDouble(out prompt.Activation)
+            && json.TryConsumeLiteral(",\"tokenized_prompt\":"u8) && json.TrySkipStringArray()))
+        {
+            return false;
+        }
+
+        // "tokens" may be absent, as in the sample.
+        return (!json.TryConsumeLiteral(",\"tokens\":"u8) || TryScanTokens(ref json)) && json.TryConsumeLiteral("}"u8);
+    }
+
     /// <summary><c>tokens</c>: an array of {"token": string, "activation": number}.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryScanTokens(ref JsonCursor json)
@@ -239,6 +270,17 @@ internal sealed class PromptLineScanner
         do
         {
             var token = default(Token);
+
+            // The sample's shape first: {"token":"...","activation":n}.
+            var start = json.Position;
+            if (json.TryConsumeLiteral("{\"token\":"u8) && json.TryReadPlainString(out token.TextStart, out token.TextLength)
+                && json.TryConsumeLiteral(",\"activation\":"u8) && json.TryReadDouble(out token.Activation) && json.TryConsumeLiteral("}"u8))
+            {
+                tokens.Add(token);
+                continue;
+            }
+
+            json.Rewind(start);
             bool sawText = false, sawActivation = false;
             if (!json.TryConsume((byte)'{') || json.Peek() == '}')
             {
