@@ -1,3 +1,4 @@
+using System.IO.MemoryMappedFiles;
 using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 using Reports.Analysis.Aggregation;
@@ -10,8 +11,8 @@ namespace Reports.Analysis.Reading;
 /// Aggregates a prompts file on all cores. The file is cut into fixed-size chunks at line ends (the cut depends on
 /// the file only, never on the core count, so results are the same bits on every machine); each chunk becomes a
 /// partial <see cref="ActivationAggregate"/>, read with <see cref="PromptLineScanner"/> and, for any line the scanner
-/// declines, the generated reader; the partials are merged in file order as they complete. Memory is a read buffer
-/// per core plus the aggregates, whatever the size of the file. The strongest prompts come back
+/// declines, the generated reader; the partials are merged in file order as they complete. Memory is the aggregates,
+/// whatever the size of the file: the file is mapped, and the page cache holds it. The strongest prompts come back
 /// <see cref="TopPrompt.Pending"/>: their text is read by <see cref="PendingPrompts"/> for the features that get a page.
 /// </summary>
 /// <remarks>
@@ -22,8 +23,6 @@ public static class ParallelPromptReader
 {
     /// <summary>The nominal chunk size; a chunk ends at the first line end at or after it.</summary>
     public const int ChunkSize = 8 << 20;
-
-    private const int ReadSize = 1 << 20;
 
     /// <param name="chunkSize">The nominal chunk size; tests make it small to split small files many times.</param>
     /// <exception cref="SchemaDataException">A line does not match the schema sample.</exception>
@@ -40,6 +39,9 @@ public static class ParallelPromptReader
             return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount, keepDistributions);
         }
 
+        // Mapped, not read: each chunk is parsed where the page cache holds it, without being copied out first. A chunk's
+        // view is unmapped when it is done, so the file's pages never count as the process's memory all at once.
+        using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         var chunkCount = (int)Math.Max(1, (length - start + chunkSize - 1) / chunkSize);
         var results = new ChunkResult?[chunkCount];
         var total = new ActivationAggregate(topPromptCount, keepDistributions);
@@ -79,13 +81,13 @@ public static class ParallelPromptReader
         // far-behind one (Parallel.For over the chunks would start each core at its own end of the range).
         void ReadChunks() => Parallel.For(0, Math.Min(Environment.ProcessorCount, chunkCount), new ParallelOptions { CancellationToken = cancellationToken }, _ =>
         {
-            var reader = new ChunkReader(file, path, topPromptCount, keepDistributions);
+            var reader = new ChunkReader(path, topPromptCount, keepDistributions);
             int chunk;
             while ((chunk = Interlocked.Increment(ref nextChunk) - 1) < chunkCount && chunk <= Volatile.Read(ref firstFailure))
             {
                 var from = LineStartAtOrAfter(file, length, start + ((long)chunk * chunkSize), start);
                 var to = chunk == chunkCount - 1 ? length : LineStartAtOrAfter(file, length, start + ((long)(chunk + 1) * chunkSize), start);
-                var result = reader.Read(from, to, cancellationToken);
+                var result = reader.Read(map, from, to, cancellationToken);
                 bytesRead?.Report(Interlocked.Add(ref done, to - from));
                 lock (gate)
                 {
@@ -146,72 +148,59 @@ public static class ParallelPromptReader
     /// <summary>A chunk's partial aggregate and line count, or where its first bad line is (chunk-relative).</summary>
     private sealed record ChunkResult(ActivationAggregate? Aggregate, long LineCount, SchemaDataException? Failure);
 
-    /// <summary>One core's reader: its buffer and scanner are reused chunk after chunk.</summary>
-    private sealed class ChunkReader(SafeFileHandle file, string path, int topPromptCount, bool keepDistributions)
+    /// <summary>One core's reader: its scanner is reused chunk after chunk.</summary>
+    private sealed class ChunkReader(string path, int topPromptCount, bool keepDistributions)
     {
         private readonly PromptLineScanner scanner = new();
-        private byte[] buffer = new byte[ReadSize * 2];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public ChunkResult Read(long from, long to, CancellationToken cancellationToken)
+        public unsafe ChunkResult Read(MemoryMappedFile map, long from, long to, CancellationToken cancellationToken)
         {
             var aggregate = new ActivationAggregate(topPromptCount, keepDistributions);
+            if (to == from)
+            {
+                return new ChunkResult(aggregate, 0, null); // inside a line longer than a chunk, which the chunk before reads
+            }
+
+            if (to - from > int.MaxValue)
+            {
+                throw new IOException($"{path}: a line of more than 2 GB cannot be read.");
+            }
+
+            using var view = map.CreateViewAccessor(from, to - from, MemoryMappedFileAccess.Read);
+            byte* pointer = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+            try
+            {
+                return Read(new ReadOnlySpan<byte>(pointer + view.PointerOffset, (int)(to - from)), from, aggregate, cancellationToken);
+            }
+            finally
+            {
+                view.SafeMemoryMappedViewHandle.ReleasePointer();
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private ChunkResult Read(ReadOnlySpan<byte> data, long from, ActivationAggregate aggregate, CancellationToken cancellationToken)
+        {
             long line = 0;
-            var filled = 0;
-            var position = from;
-            while (position < to || filled > 0)
+            var consumed = 0;
+            while (consumed < data.Length)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (position < to)
+                var end = data[consumed..].IndexOf((byte)'\n');
+                if (end < 0)
                 {
-                    if (buffer.Length - filled < ReadSize)
-                    {
-                        // A line longer than the buffer: grow it, the line must be whole to be read.
-                        Array.Resize(ref buffer, buffer.Length * 2);
-                    }
-
-                    var read = RandomAccess.Read(file, buffer.AsSpan(filled, (int)Math.Min(buffer.Length - filled, to - position)), position);
-                    filled += read;
-                    position += read;
+                    end = data.Length - consumed; // the file's last line has no line end
                 }
 
-                var data = buffer.AsSpan(0, filled);
-                var dataOffset = position - filled;
-                var consumed = 0;
-                while (true)
+                line++;
+                if (Add(data.Slice(consumed, end), line, from + consumed, aggregate) is { } failure)
                 {
-                    var end = data[consumed..].IndexOf((byte)'\n');
-                    if (end < 0)
-                    {
-                        if (position < to)
-                        {
-                            break;
-                        }
-
-                        end = data.Length - consumed; // the file's last line has no line end
-                    }
-
-                    line++;
-                    var text = data.Slice(consumed, end);
-                    var textOffset = dataOffset + consumed;
-                    consumed += Math.Min(end + 1, data.Length - consumed);
-                    if (Add(text, line, textOffset, aggregate) is { } failure)
-                    {
-                        return new ChunkResult(aggregate, line, failure);
-                    }
-
-                    if (consumed == data.Length)
-                    {
-                        break;
-                    }
+                    return new ChunkResult(aggregate, line, failure);
                 }
 
-                data[consumed..].CopyTo(buffer);
-                filled -= consumed;
-                if (position >= to && filled == 0)
-                {
-                    break;
-                }
+                consumed += end + 1;
             }
 
             return new ChunkResult(aggregate, line, null);
