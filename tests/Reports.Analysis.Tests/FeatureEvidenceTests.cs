@@ -122,8 +122,8 @@ public sealed class FeatureEvidenceTests
     {
         public static readonly TokenStatisticsComparer Instance = new();
 
-        public bool Equals(TokenStatistics? x, TokenStatistics? y) =>
-            x is not null && y is not null && x.Token == y.Token && x.Occurrences == y.Occurrences && x.MaxActivation == y.MaxActivation
+        public bool Equals(TokenStatistics x, TokenStatistics y) =>
+            x.Token == y.Token && x.Occurrences == y.Occurrences && x.MaxActivation == y.MaxActivation
             && Math.Abs(x.MeanActivation - y.MeanActivation) <= 1e-9 * Math.Abs(x.MeanActivation);
 
         public int GetHashCode(TokenStatistics obj) => obj.Token.GetHashCode(StringComparison.Ordinal);

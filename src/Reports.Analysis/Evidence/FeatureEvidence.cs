@@ -17,7 +17,7 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
     public const int TokensKept = 20;
 
     private readonly Dictionary<string, List<double>> activationsByLabel = new(StringComparer.Ordinal);
-    // At most TokensKept between records, so a list searched linearly beats a dictionary in time and memory.
+    // At most TokensKept between records, in TokenTally order: a list searched linearly beats a dictionary in time and memory.
     private readonly List<KeyValuePair<string, TokenTally>> tokens = [];
 
     public TopPrompts TopPrompts { get; } = new(topPromptCount);
@@ -81,9 +81,14 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
     /// <summary>The tokens the feature fires on most: by occurrences, then by mean activation, then by text.</summary>
     public IReadOnlyList<TokenStatistics> TopTokens(int count)
     {
-        var ordered = tokens.ToArray();
-        Array.Sort(ordered, ByTokenOrder);
-        return [.. ordered.Take(count).Select(t => new TokenStatistics(t.Key, t.Value.Count, t.Value.Mean, t.Value.Max))];
+        var top = new TokenStatistics[Math.Min(count, tokens.Count)];
+        for (var i = 0; i < top.Length; i++)
+        {
+            var (token, tally) = tokens[i];
+            top[i] = new TokenStatistics(token, tally.Count, tally.Mean, tally.Max);
+        }
+
+        return top;
     }
 
     /// <summary>
@@ -136,11 +141,10 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
             }
         }
 
-        // Drops all but the TokensKept first.
+        // Kept in order, so the top tokens are read off the front; all but the TokensKept first are dropped.
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens).Sort(ByTokenOrder);
         if (tokens.Count > TokensKept)
         {
-            var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
-            all.Sort(ByTokenOrder);
             tokens.RemoveRange(TokensKept, tokens.Count - TokensKept);
         }
     }

@@ -25,13 +25,14 @@ public sealed class AggregateCsvOutput : IReportOutput
             {
                 if (feature.ByLabel[l] is { } cell)
                 {
-                    writer.Write(feature.FeatureId.ToString(CultureInfo.InvariantCulture));
+                    CsvText.Write(writer, feature.FeatureId);
                     writer.Write(',');
-                    writer.Write(TokensCsvOutput.CsvField(analysis.Labels[l]));
+                    CsvText.WriteField(writer, analysis.Labels[l]);
                     writer.Write(',');
-                    writer.Write(cell.Mean.ToString("R", CultureInfo.InvariantCulture));
+                    CsvText.Write(writer, cell.Mean);
                     writer.Write(',');
-                    writer.WriteLine(cell.Count.ToString(CultureInfo.InvariantCulture));
+                    CsvText.Write(writer, cell.Count);
+                    writer.WriteLine();
                 }
             }
         }

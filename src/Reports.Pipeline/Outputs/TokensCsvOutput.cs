@@ -24,13 +24,17 @@ public sealed class TokensCsvOutput : IReportOutput
         {
             foreach (var token in feature.Evidence?.TopTokens(TokensPerFeature) ?? [])
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{feature.FeatureId},{CsvField(token.Token)},{token.Occurrences},{token.MeanActivation:R},{token.MaxActivation:R}"));
+                CsvText.Write(writer, feature.FeatureId);
+                writer.Write(',');
+                CsvText.WriteField(writer, token.Token);
+                writer.Write(',');
+                CsvText.Write(writer, token.Occurrences);
+                writer.Write(',');
+                CsvText.Write(writer, token.MeanActivation);
+                writer.Write(',');
+                CsvText.Write(writer, token.MaxActivation);
+                writer.WriteLine();
             }
         }
     }
-
-    /// <summary>RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes.</summary>
-    internal static string CsvField(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
