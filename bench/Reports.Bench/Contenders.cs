@@ -7,9 +7,9 @@ namespace Reports.Bench;
 /// The contenders, all reading the same JSONL. The .NET ones run as <c>dotnet X.dll</c>, so each pays the same start-up.
 /// </summary>
 public sealed record Contenders(
-    Contender IoFloor, Contender ScanOneCore, Contender ScanAllCores, Contender DuckDb, Contender DuckDbWithColumns, Contender OursAggregationOnly, Contender Ours)
+    Contender IoFloor, Contender ScanOneCore, Contender ScanAllCores, Contender DuckDb, Contender DuckDbWithColumns, Contender OursAggregationOnly, Contender OursWithoutHashes, Contender Ours)
 {
-    public IReadOnlyList<Contender> All => [IoFloor, ScanOneCore, ScanAllCores, DuckDb, DuckDbWithColumns, OursAggregationOnly, Ours];
+    public IReadOnlyList<Contender> All => [IoFloor, ScanOneCore, ScanAllCores, DuckDb, DuckDbWithColumns, OursAggregationOnly, OursWithoutHashes, Ours];
 
     /// <summary>Where each DuckDB run's groups and our report land, for the agreement check.</summary>
     public static string DuckDbGroupsPath(string workspace, bool explicitColumns) =>
@@ -33,6 +33,8 @@ public sealed record Contenders(
             new Contender($"{duckDb} read_json with columns + GROUP BY, {cores} cores", "dotnet",
                 [bench, "duckdb", jsonl, "--groups", DuckDbGroupsPath(workspace, explicitColumns: true), "--columns"]),
             new Contender($"ours, aggregation alone (library call), {cores} cores", "dotnet", [bench, "aggregate", jsonl]),
+            new Contender("reports build --no-render --no-input-hashes (ours)", "dotnet",
+                [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours-unhashed"), "--no-render", "--no-input-hashes"]),
             new Contender("reports build --no-render (ours)", "dotnet",
                 [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours"), "--no-render"]));
     }

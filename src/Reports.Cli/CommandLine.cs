@@ -23,6 +23,8 @@ public static class CommandLine
           --name <name>           report name (default: the output directory's name)
           --title <text>          report title (default: the name)
           --no-render             write only the data files: aggregate.csv, summary.json, tokens.csv
+          --no-input-hashes       do not compute the inputs' SHA-256 (summary.json and the cover say so);
+                                  it is a second read of each file at about 1 GB/s
           --feature-pages <which> features with a page of their own: a number N (the top N by
                                   --feature-pages-by; default 50), all, none, or feature ids separated by ',' or ';'
                                   (one id alone is written with a separator: "575;")
@@ -90,7 +92,7 @@ public static class CommandLine
         problem = null;
         string? descriptions = null, prompts = null, outDir = null, name = null, title = null;
         string? featurePages = null, featurePagesBy = null, topPrompts = null, heatmapOrder = null;
-        bool render = true, verbose = false;
+        bool render = true, hashInputs = true, verbose = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -100,6 +102,9 @@ public static class CommandLine
                     return false;
                 case "--no-render":
                     render = false;
+                    continue;
+                case "--no-input-hashes":
+                    hashInputs = false;
                     continue;
                 case "--verbose":
                     verbose = true;
@@ -156,6 +161,7 @@ public static class CommandLine
             OutputDirectory = outDir!,
             Title = title,
             Render = render,
+            HashInputs = hashInputs,
             FeaturePages = featurePages ?? ReportRequest.DefaultFeaturePages,
             FeaturePagesBy = featurePagesBy ?? "personal_cohens_d",
             TopPrompts = topPromptCount,

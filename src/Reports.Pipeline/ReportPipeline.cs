@@ -49,7 +49,7 @@ public static class ReportPipeline
             // The SHA-256 of the inputs (on the cover and in summary.json) is a second full read: it runs beside the
             // aggregation instead of after it.
             var hashing = Task.Run(() => (IReadOnlyList<InputFileInfo>)
-                [InputFileInfo.Of("descriptions", request.DescriptionsPath), InputFileInfo.Of("prompts", request.PromptsPath)], cancellationToken);
+                [InputFileInfo.Of("descriptions", request.DescriptionsPath, request.HashInputs), InputFileInfo.Of("prompts", request.PromptsPath, request.HashInputs)], cancellationToken);
             var promptBytes = new FileInfo(request.PromptsPath) is { Exists: true } file ? file.Length : 0;
             var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken, request.TopPrompts,
                 new Progress(bytes => log.ReadProgress(bytes, promptBytes)), forPages: request.Render);

@@ -12,7 +12,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, run.ExitCode);
         foreach (var option in new[] { "--descriptions", "--prompts", "--out", "--name", "--title", "--no-render", "--help",
-            "--feature-pages", "--feature-pages-by", "--top-prompts", "--heatmap-order" })
+            "--feature-pages", "--feature-pages-by", "--top-prompts", "--heatmap-order", "--no-input-hashes" })
         {
             Assert.Contains(option, run.Output, StringComparison.Ordinal);
         }
@@ -43,6 +43,34 @@ public sealed class CommandLineTests
         Assert.Equal(expected, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.All(expected, file => Assert.True(new FileInfo(file).Length > 0, $"{file} is empty"));
         Assert.Contains("From the command", File.ReadAllText(Path.Combine(outDirectory, "summary.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SummaryStatesTheInputsSha256_UnlessTheyAreNotHashed()
+    {
+        using var temp = new TemporaryDirectory();
+        var (descriptions, prompts, outDirectory) = DemoInputs(temp);
+
+        var hashed = CommandRun.Build(descriptions, prompts, outDirectory, "--no-render");
+        Assert.True(hashed.ExitCode == 0, hashed.ToString());
+        var aggregate = File.ReadAllBytes(Path.Combine(outDirectory, "aggregate.csv"));
+        Assert.Equal(
+            [("descriptions", Sha256Of(descriptions), new FileInfo(descriptions).Length), ("prompts", Sha256Of(prompts), new FileInfo(prompts).Length)],
+            Inputs(outDirectory));
+
+        var unhashed = CommandRun.Build(descriptions, prompts, outDirectory, "--no-render", "--no-input-hashes");
+        Assert.True(unhashed.ExitCode == 0, unhashed.ToString());
+        Assert.Equal([("descriptions", null, new FileInfo(descriptions).Length), ("prompts", null, new FileInfo(prompts).Length)], Inputs(outDirectory));
+        Assert.Equal(aggregate, File.ReadAllBytes(Path.Combine(outDirectory, "aggregate.csv")));
+
+        static string Sha256Of(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
+        static (string Role, string? Sha256, long Bytes)[] Inputs(string outDirectory)
+        {
+            using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDirectory, "summary.json")));
+            return [.. summary.RootElement.GetProperty("inputs").EnumerateArray()
+                .Select(i => (i.GetProperty("role").GetString()!, i.GetProperty("sha256").GetString(), i.GetProperty("bytes").GetInt64()))];
+        }
     }
 
     [Fact]

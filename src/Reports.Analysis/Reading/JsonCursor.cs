@@ -220,7 +220,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
 
         // At most 15 digits: no overflow, and below 2^53. An exponent, or a letter after the number, goes the slow way.
         if (at - first - (fraction > 0 ? 1 : 0) > 15
-            || (at < json.Length && json[at] is not ((byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')))
+            || !IsNumberEnd(at))
         {
             return false;
         }
@@ -523,9 +523,13 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             }
         }
 
-        // A number ends at a delimiter, not at a letter ("12abc").
-        return Position >= json.Length || json[Position] is (byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+        return IsNumberEnd(Position);
     }
+
+    /// <summary>A number ends at a delimiter or the end, not at a letter ("12abc").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly bool IsNumberEnd(int at) =>
+        at >= json.Length || json[at] is (byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SkipDigits()

@@ -37,7 +37,7 @@ public static class ReportDocuments
             DataDate = content.Request.SourceDate,
             Inputs = new TableModel(
                 [new("File", 3), new("Role", 1.5f), new("Bytes", 1.5f, IsNumeric: true), new("SHA-256", 6)],
-                [.. content.Inputs.Select(i => (IReadOnlyList<TableCell>)[i.FileName, i.Role, Integer(i.Bytes), i.Sha256])]),
+                [.. content.Inputs.Select(i => (IReadOnlyList<TableCell>)[i.FileName, i.Role, Integer(i.Bytes), i.Sha256 ?? "not computed"])]),
             Totals =
             [
                 ("Features described", Integer(totals.FeaturesDescribed)),

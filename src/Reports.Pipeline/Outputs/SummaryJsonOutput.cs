@@ -30,7 +30,7 @@ public sealed class SummaryJsonOutput : IReportOutput
             json.WriteString("role", input.Role);
             json.WriteString("file", input.FileName);
             json.WriteNumber("bytes", input.Bytes);
-            json.WriteString("sha256", input.Sha256);
+            json.WriteString("sha256", input.Sha256); // null when not computed
             json.WriteEndObject();
         }
 
