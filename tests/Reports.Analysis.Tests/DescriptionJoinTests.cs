@@ -26,6 +26,24 @@ public sealed class DescriptionJoinTests
     }
 
     [Fact]
+    public void When_both_files_are_bad_the_descriptions_error_is_the_one_reported_though_they_are_read_side_by_side()
+    {
+        var files = DataSetWriter.Write(new DataSetOptions { Features = 40, Seed = 4 }, TestData.NewTemporaryDirectory());
+        var descriptions = File.ReadAllLines(files.DescriptionsPath);
+        descriptions[3] = descriptions[3].Replace(",", ",\"x\"y,", StringComparison.Ordinal); // a quote inside a field: RPT011
+        File.WriteAllLines(files.DescriptionsPath, descriptions);
+        var prompts = File.ReadAllLines(files.PromptsPath);
+        prompts[0] = prompts[0][..^1]; // the first record cut short: broken JSON
+        File.WriteAllLines(files.PromptsPath, prompts);
+
+        var error = Assert.Throws<Reports.Schema.SchemaDataException>(() => ActivationAnalyzer.Analyze(files.DescriptionsPath, files.PromptsPath));
+
+        Assert.Equal(files.DescriptionsPath, error.FilePath);
+        Assert.Equal(4, error.Line);
+        Assert.Throws<Reports.Schema.SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath));
+    }
+
+    [Fact]
     public void A_description_without_prompts_is_listed_but_has_no_heatmap_column()
     {
         var directory = TestData.NewTemporaryDirectory();

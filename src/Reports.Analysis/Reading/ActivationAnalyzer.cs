@@ -15,8 +15,26 @@ public static class ActivationAnalyzer
     /// <param name="forPages">False when no feature page is drawn: the strongest prompts and the distributions are not kept.</param>
     public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, IProgress<long>? bytesRead = null, bool forPages = true)
     {
-        var descriptions = ReadDescriptions(descriptionsPath, cancellationToken);
-        var aggregate = ParallelPromptReader.Aggregate(RequireFile(promptsPath), forPages ? topPromptCount : 0, cancellationToken, bytesRead, keepDistributions: forPages);
+        // The descriptions are read beside the prompts (one thread, a few MB), not before them. Their errors still come
+        // first: a bad descriptions file is reported as it was when it was read alone, whatever the prompts hold.
+        var reading = Task.Run(() => ReadDescriptions(descriptionsPath, cancellationToken), cancellationToken);
+        ActivationAggregate aggregate;
+        try
+        {
+            aggregate = ParallelPromptReader.Aggregate(RequireFile(promptsPath), forPages ? topPromptCount : 0, cancellationToken, bytesRead, keepDistributions: forPages);
+        }
+        catch (Exception)
+        {
+            ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            if (reading.IsFaulted)
+            {
+                reading.GetAwaiter().GetResult(); // the descriptions' own exception
+            }
+
+            throw;
+        }
+
+        var descriptions = reading.GetAwaiter().GetResult();
         return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPath);
     }
 

@@ -40,7 +40,8 @@ public static class ParallelPromptReader
         }
 
         // Mapped, not read: each chunk is parsed where the page cache holds it, without being copied out first. A chunk's
-        // view is unmapped when it is done, so the file's pages never count as the process's memory all at once.
+        // view is unmapped when it is done, so the file's pages never count as the process's memory all at once. (A file cut
+        // short while it is read faults instead of reading short; a build's inputs do not change under it.)
         using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         var chunkCount = (int)Math.Max(1, (length - start + chunkSize - 1) / chunkSize);
         var results = new ChunkResult?[chunkCount];
