@@ -181,17 +181,26 @@ internal sealed class PromptLineScanner
         var prompt = new Prompt { FirstToken = tokens.Count };
         json.SkipWhitespace();
         prompt.ObjectStart = json.Position;
-        if (TryScanPromptInSampleOrder(ref json, ref prompt))
+        if (!TryScanPromptInSampleOrder(ref json, ref prompt))
         {
-            prompt.ObjectEnd = json.Position;
-            prompt.TokenCount = tokens.Count - prompt.FirstToken;
-            prompts.Add(prompt);
-            return true;
+            // Another order, spaces, or something wrong: field by field, by name.
+            json.Rewind(prompt.ObjectStart);
+            tokens.RemoveRange(prompt.FirstToken, tokens.Count - prompt.FirstToken);
+            if (!TryScanPromptByName(ref json, ref prompt))
+            {
+                return false;
+            }
         }
 
-        // Another order, spaces, or something wrong: field by field, by name.
-        json.Rewind(prompt.ObjectStart);
-        tokens.RemoveRange(prompt.FirstToken, tokens.Count - prompt.FirstToken);
+        prompt.ObjectEnd = json.Position;
+        prompt.TokenCount = tokens.Count - prompt.FirstToken;
+        prompts.Add(prompt);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryScanPromptByName(ref JsonCursor json, ref Prompt prompt)
+    {
         bool sawId = false, sawText = false, sawLabel = false, sawActivation = false, sawTokenized = false, sawTokens = false;
         if (!json.TryConsume((byte)'{') || json.Peek() == '}')
         {
@@ -222,15 +231,7 @@ internal sealed class PromptLineScanner
         }
         while (json.TryConsume((byte)','));
 
-        if (!json.TryConsume((byte)'}') || !(sawId && sawText && sawLabel && sawActivation && sawTokenized))
-        {
-            return false;
-        }
-
-        prompt.ObjectEnd = json.Position;
-        prompt.TokenCount = tokens.Count - prompt.FirstToken;
-        prompts.Add(prompt);
-        return true;
+        return json.TryConsume((byte)'}') && sawId && sawText && sawLabel && sawActivation && sawTokenized;
     }
 
     /// <summary>
