@@ -1,3 +1,5 @@
+using SkiaSharp;
+
 namespace Reports.Rendering.Pdf;
 
 /// <summary>
@@ -21,4 +23,11 @@ public sealed class Block(float height, Action<DrawContext, float, float> draw)
 
     /// <summary>A named destination at the block's top, for internal links.</summary>
     public string? Anchor { get; init; }
+
+    /// <summary>
+    /// Set by a block whose drawing needs nothing of the page (a chart): it records the drawing, with its top-left
+    /// corner at the origin, into a picture. A document records such blocks on a thread of its own, ahead of the
+    /// pages, and draws the picture where <see cref="Draw"/> would have drawn.
+    /// </summary>
+    public Func<SKPicture>? Record { get; init; }
 }

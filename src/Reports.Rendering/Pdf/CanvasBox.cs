@@ -3,7 +3,8 @@ using SkiaSharp;
 namespace Reports.Rendering.Pdf;
 
 /// <summary>
-/// A fixed-size box drawn by a callback straight onto the page: vector content such as a ScottPlot heatmap.
+/// A fixed-size box drawn by a callback: vector content such as a ScottPlot heatmap. The callback sees only its
+/// canvas and rectangle, so the document may record it ahead into a picture, on another thread than the pages'.
 /// <see cref="Texts"/> lists the text the drawing uses, so the subset fonts hold its characters.
 /// </summary>
 public sealed class CanvasBox(float width, float height, Action<SKCanvas, SKRect> draw, IEnumerable<string> texts) : IElement
@@ -11,5 +12,13 @@ public sealed class CanvasBox(float width, float height, Action<SKCanvas, SKRect
     public IEnumerable<string> Texts { get; } = [.. texts];
 
     public IEnumerable<Block> Layout(FontSet fonts, float contentWidth, float pageHeight) =>
-        [new Block(height, (context, x, y) => draw(context.Canvas, SKRect.Create(x, y, width, height)))];
+        [new Block(height, (context, x, y) => draw(context.Canvas, SKRect.Create(x, y, width, height))) { Record = Record }];
+
+    private SKPicture Record()
+    {
+        using var recorder = new SKPictureRecorder();
+        var bounds = SKRect.Create(width, height);
+        draw(recorder.BeginRecording(bounds), bounds);
+        return recorder.EndRecording();
+    }
 }

@@ -6,7 +6,8 @@ namespace Reports.Rendering.Pdf;
 /// <summary>
 /// A document laid out in three steps, like a real layout engine: collect its text and subset the shipped fonts to
 /// it; measure every element into blocks and place the blocks on pages (headings keep with what follows, table
-/// headers repeat); draw each page with a running header and "page N of M". The same input gives the same bytes.
+/// headers repeat); draw each page with a running header and "page N of M", the charts recorded ahead on a thread of
+/// their own (<see cref="PictureRecorder"/>). The same input gives the same bytes.
 /// </summary>
 public sealed class PdfDocument(DocumentSettings settings)
 {
@@ -32,11 +33,43 @@ public sealed class PdfDocument(DocumentSettings settings)
         ArgumentNullException.ThrowIfNull(output);
         var footer = "page 0123456789 of";
         using var fonts = FontSet.ForText(elements.SelectMany(e => e.Texts).Append(Settings.Title).Append(footer));
+        BeforeDrawing?.Invoke(fonts);
+        try
+        {
+            return Draw(fonts, output);
+        }
+        finally
+        {
+            AfterDrawing?.Invoke();
+        }
+    }
+
+    private int Draw(FontSet fonts, Stream output)
+    {
         var width = Settings.PageSize.Width - (2 * Settings.Margin);
         var height = Settings.PageSize.Height - (2 * Settings.Margin) - (2 * Settings.HeaderHeight);
-        var pages = Paginate(elements.SelectMany(e => e.Layout(fonts, width, height)), height, out var anchors);
-        BeforeDrawing?.Invoke(fonts);
 
+        // The charts are recorded from the moment layout reaches them, beside the rest of the layout and the drawing.
+        using var charts = new PictureRecorder();
+        var blocks = new List<Block>();
+        try
+        {
+            foreach (var block in elements.SelectMany(e => e.Layout(fonts, width, height)))
+            {
+                if (block.Record is { } record)
+                {
+                    charts.Add(record);
+                }
+
+                blocks.Add(block);
+            }
+        }
+        finally
+        {
+            charts.CompleteAdding();
+        }
+
+        var pages = Paginate(blocks, height, out var anchors);
         var metadata = new SKDocumentPdfMetadata
         {
             Title = Settings.Title,
@@ -58,21 +91,27 @@ public sealed class PdfDocument(DocumentSettings settings)
             var top = Settings.Margin + Settings.HeaderHeight;
             foreach (var (block, y) in pages[p])
             {
-                block.Draw(context, Settings.Margin, top + y);
+                if (block.Record is null)
+                {
+                    block.Draw(context, Settings.Margin, top + y);
+                }
+                else
+                {
+                    using var picture = charts.Next();
+                    canvas.DrawPicture(picture, Settings.Margin, top + y);
+                }
             }
 
             document.EndPage();
         }
 
         document.Close();
-        AfterDrawing?.Invoke();
         return pages.Count;
     }
 
     /// <summary>Places blocks top to bottom, starting a page when the next block (with what it keeps with) does not fit.</summary>
-    private static List<List<(Block Block, float Y)>> Paginate(IEnumerable<Block> source, float pageHeight, out Dictionary<string, int> anchors)
+    private static List<List<(Block Block, float Y)>> Paginate(List<Block> blocks, float pageHeight, out Dictionary<string, int> anchors)
     {
-        var blocks = source.ToList();
         var pages = new List<List<(Block, float)>> { new() };
         anchors = new Dictionary<string, int>(StringComparer.Ordinal);
         var y = 0f;
