@@ -10,9 +10,16 @@ namespace Reports.Rendering.Charts;
 /// </summary>
 public static class ActivationHeatmap
 {
+    /// <summary>The value labels' size in logical pixels; at a scale that draws them smaller than <see cref="MinimumTextPixels"/> they are left out.</summary>
+    public const float ValueLabelSize = 10;
+
+    /// <summary>Text drawn smaller than this many pixels cannot be read: a scaled-down heatmap leaves it out instead of smudging it.</summary>
+    public const float MinimumTextPixels = 6;
+
     /// <summary>Builds the plot of columns [firstColumn, firstColumn + columnCount) with the given colour range.</summary>
     /// <param name="fontName">A family registered with the shipped-font resolver; the shipped Noto Sans by default.</param>
-    public static Plot CreatePlot(HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange, string? fontName = null)
+    /// <param name="scale">The scale it will be drawn at: value labels it would draw too small to read are left out.</param>
+    public static Plot CreatePlot(HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange, string? fontName = null, float scale = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
         ShippedFontResolver.Install();
@@ -36,18 +43,9 @@ public static class ActivationHeatmap
         // Cell (r, c) spans x in [c, c + 1] and y in [rows - r - 1, rows - r]: data row 0 is drawn at the top.
         heatmap.Rectangle = new CoordinateRect(0, columnCount, 0, rows);
 
-        for (var r = 0; r < rows; r++)
+        if (ValueLabelSize * scale >= MinimumTextPixels)
         {
-            for (var c = 0; c < columnCount; c++)
-            {
-                if (model.Values[r, firstColumn + c] is { } value)
-                {
-                    var label = plot.Add.Text(value.ToString("0.000", CultureInfo.InvariantCulture), c + 0.5, rows - r - 0.5);
-                    label.LabelFontColor = Colors.White;
-                    label.LabelFontSize = 10;
-                    label.LabelAlignment = Alignment.MiddleCenter;
-                }
-            }
+            AddValueLabels(plot, model, firstColumn, columnCount);
         }
 
         var colorBar = plot.Add.ColorBar(heatmap);
@@ -70,13 +68,32 @@ public static class ActivationHeatmap
         return plot;
     }
 
+    private static void AddValueLabels(Plot plot, HeatmapModel model, int firstColumn, int columnCount)
+    {
+        var rows = model.RowLabels.Count;
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columnCount; c++)
+            {
+                if (model.Values[r, firstColumn + c] is { } value)
+                {
+                    var label = plot.Add.Text(value.ToString("0.000", CultureInfo.InvariantCulture), c + 0.5, rows - r - 0.5);
+                    label.LabelFontColor = Colors.White;
+                    label.LabelFontSize = ValueLabelSize;
+                    label.LabelAlignment = Alignment.MiddleCenter;
+                }
+            }
+        }
+    }
+
     /// <summary>The widest PNG written; a wider heatmap is scaled down to it (the PDF's pages stay readable).</summary>
     public const int MaxPngWidth = 32_000;
 
     /// <summary>
     /// Writes the whole heatmap (every column) as a PNG at the given scale (2 = twice the notebook's pixels), or at
     /// the scale that keeps it within <see cref="MaxPngWidth"/>: 2,000 features at 2x would be a 240,000-pixel,
-    /// gigabyte bitmap.
+    /// gigabyte bitmap. Scaled down that far, the cells' values would be a few pixels high: they are left out (the
+    /// PDF's heatmap pages and aggregate.csv give them), which also spares drawing tens of thousands of labels.
     /// </summary>
     public static void SavePng(HeatmapModel model, Stream destination, float scale = 2)
     {
@@ -85,7 +102,7 @@ public static class ActivationHeatmap
         var columns = model.ColumnLabels.Count;
         var (width, height) = HeatmapGeometry.FigureSize(columns, model.RowLabels.Count);
         scale = Math.Min(scale, (float)MaxPngWidth / width);
-        var plot = CreatePlot(model, 0, columns, model.ValueRange());
+        var plot = CreatePlot(model, 0, columns, model.ValueRange(), scale: scale);
         plot.ScaleFactor = scale;
         var bytes = plot.GetImageBytes((int)(width * scale), (int)(height * scale), ImageFormat.Png);
         destination.Write(bytes);

@@ -115,6 +115,38 @@ public sealed class ActivationHeatmapTests
         Assert.InRange(bitmap.Height, (height * bitmap.Width / width) - 2, (height * bitmap.Width / width) + 2);
     }
 
+    [Fact]
+    public void A_heatmap_scaled_down_until_its_values_are_unreadable_has_plain_cells()
+    {
+        const int Columns = 1200;
+        var values = new double?[2, Columns];
+        for (var c = 0; c < Columns; c++)
+        {
+            values[0, c] = values[1, c] = c % 2 == 0 ? 1.0 : 9.0;
+        }
+
+        using var bitmap = Render(new HeatmapModel([.. Enumerable.Range(0, Columns).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))], ["code", "math"], values));
+
+        // The labels are white on purple (68, 1, 84) and yellow (253, 231, 37) cells: any text, even blended into the
+        // cells at a few pixels, lifts both green and blue where neither cell nor the edge between two has them.
+        var scale = (float)bitmap.Width / HeatmapGeometry.FigureSize(Columns, 2).Width;
+        Assert.True(ActivationHeatmap.ValueLabelSize * scale < ActivationHeatmap.MinimumTextPixels);
+        var y = (int)((HeatmapGeometry.Top + (HeatmapGeometry.CellSize / 2)) * scale);
+        var left = (int)(HeatmapGeometry.Left * scale) + 2;
+        var right = (int)((HeatmapGeometry.Left + (Columns * HeatmapGeometry.CellSize)) * scale) - 2;
+        var lifted = 0;
+        for (var x = left; x < right; x++)
+        {
+            for (var dy = -3; dy <= 3; dy++)
+            {
+                var p = bitmap.GetPixel(x, y + dy);
+                lifted += p.Green > 60 && p.Blue > 110 ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(0, lifted);
+    }
+
     private static SKBitmap Render(HeatmapModel model)
     {
         using var png = new MemoryStream();
