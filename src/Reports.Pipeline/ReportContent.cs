@@ -1,4 +1,6 @@
 using Reports.Analysis.Aggregation;
+using Reports.Pipeline.Outputs;
+using Reports.Rendering.Report;
 
 namespace Reports.Pipeline;
 
@@ -10,4 +12,10 @@ public sealed record ReportContent(
     ActivationAnalysis Analysis,
     IReadOnlyList<InputFileInfo> Inputs,
     IReadOnlyList<FeatureSummary> HeatmapColumns,
-    IReadOnlyList<FeatureSummary> FeaturePages);
+    IReadOnlyList<FeatureSummary> FeaturePages)
+{
+    private object? documentGate;
+
+    /// <summary>The document model the PDF and the HTML share, built once by whichever is written first.</summary>
+    public ReportDocument Document => LazyInitializer.EnsureInitialized(ref field, ref documentGate, () => ReportDocuments.From(this));
+}

@@ -13,6 +13,6 @@ public sealed class HtmlReportOutput : IReportOutput
     public void Write(ReportContent content, Stream destination)
     {
         using var writer = new StreamWriter(destination, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        HtmlReportWriter.Write(ReportDocuments.From(content), writer);
+        HtmlReportWriter.Write(content.Document, writer);
     }
 }

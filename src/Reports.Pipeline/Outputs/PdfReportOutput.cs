@@ -9,5 +9,5 @@ public sealed class PdfReportOutput : IReportOutput
 
     public bool IsRendering => true;
 
-    public void Write(ReportContent content, Stream destination) => PdfReportWriter.Write(ReportDocuments.From(content), destination);
+    public void Write(ReportContent content, Stream destination) => PdfReportWriter.Write(content.Document, destination);
 }

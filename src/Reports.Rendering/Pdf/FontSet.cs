@@ -1,3 +1,4 @@
+using System.Text;
 using Reports.Rendering.Typography;
 using SkiaSharp;
 
@@ -12,6 +13,8 @@ public sealed class FontSet : IDisposable
 {
     private readonly Dictionary<SKTypeface, GlyphShaper> shapers = [];
     private readonly Dictionary<(string Text, SKTypeface Typeface, float Size), ShapedRun> shaped = [];
+    private readonly Dictionary<(SKTypeface Typeface, float Size), SKFont> drawingFonts = [];
+    private readonly Dictionary<SKColor, SKPaint> paints = [];
 
     private FontSet(SKTypeface regular, SKTypeface bold, SKTypeface italic, SKTypeface symbols)
     {
@@ -33,20 +36,25 @@ public sealed class FontSet : IDisposable
     public static FontSet ForText(IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var codePoints = new SortedSet<int>(Enumerable.Range(32, 95));
+        var codePoints = new HashSet<int>(Enumerable.Range(' ', '~' - ' ' + 1));
         foreach (var text in texts)
         {
-            foreach (var rune in text.EnumerateRunes())
+            // A report's text is megabytes of mostly ASCII: only the rest is decoded into code points.
+            var rest = text.AsSpan();
+            for (var i = rest.IndexOfAnyExceptInRange(' ', '~'); i >= 0; i = rest.IndexOfAnyExceptInRange(' ', '~'))
             {
+                Rune.DecodeFromUtf16(rest[i..], out var rune, out var length);
                 codePoints.Add(rune.Value);
+                rest = rest[(i + length)..];
             }
         }
 
+        int[] sorted = [.. codePoints.Order()];
         return new FontSet(
-            FontSubsetter.SubsetTypeface(ShippedFonts.Regular, codePoints),
-            FontSubsetter.SubsetTypeface(ShippedFonts.Bold, codePoints),
-            FontSubsetter.SubsetTypeface(ShippedFonts.Italic, codePoints),
-            FontSubsetter.SubsetTypeface(ShippedFonts.Symbols, codePoints));
+            FontSubsetter.SubsetTypeface(ShippedFonts.Regular, sorted),
+            FontSubsetter.SubsetTypeface(ShippedFonts.Bold, sorted),
+            FontSubsetter.SubsetTypeface(ShippedFonts.Italic, sorted),
+            FontSubsetter.SubsetTypeface(ShippedFonts.Symbols, sorted));
     }
 
     public SKTypeface Primary(TextStyle style) => style.Bold ? Bold : style.Italic ? Italic : Regular;
@@ -95,15 +103,16 @@ public sealed class FontSet : IDisposable
     /// <summary>Draws text with its left end at x and its baseline at y.</summary>
     public void Draw(SKCanvas canvas, string text, float x, float y, TextStyle style)
     {
-        using var paint = new SKPaint { Color = style.Color, IsAntialias = true };
+        ArgumentNullException.ThrowIfNull(canvas);
+        ArgumentNullException.ThrowIfNull(style);
+        var paint = Paint(style.Color);
         foreach (var (run, typeface) in Runs(text, style))
         {
             var shaped = Shape(run, typeface, style.Size);
             if (shaped.Glyphs.Length > 0)
             {
-                using var font = Font(typeface, style.Size);
                 using var builder = new SKTextBlobBuilder();
-                builder.AddHorizontalRun(shaped.Glyphs, font, shaped.Positions, 0);
+                builder.AddHorizontalRun(shaped.Glyphs, DrawingFont(typeface, style.Size), shaped.Positions, 0);
                 using var blob = builder.Build();
                 canvas.DrawText(blob, x, y, paint);
             }
@@ -117,6 +126,16 @@ public sealed class FontSet : IDisposable
         foreach (var shaper in shapers.Values)
         {
             shaper.Dispose();
+        }
+
+        foreach (var font in drawingFonts.Values)
+        {
+            font.Dispose();
+        }
+
+        foreach (var paint in paints.Values)
+        {
+            paint.Dispose();
         }
 
         Regular.Dispose();
@@ -157,6 +176,29 @@ public sealed class FontSet : IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>Fonts and paints are native objects: a page of table rows would otherwise make one per cell.</summary>
+    private SKFont DrawingFont(SKTypeface typeface, float size)
+    {
+        if (!drawingFonts.TryGetValue((typeface, size), out var font))
+        {
+            font = Font(typeface, size);
+            drawingFonts.Add((typeface, size), font);
+        }
+
+        return font;
+    }
+
+    private SKPaint Paint(SKColor color)
+    {
+        if (!paints.TryGetValue(color, out var paint))
+        {
+            paint = new SKPaint { Color = color, IsAntialias = true };
+            paints.Add(color, paint);
+        }
+
+        return paint;
     }
 
     private GlyphShaper Shaper(SKTypeface typeface)
