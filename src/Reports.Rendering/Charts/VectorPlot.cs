@@ -3,7 +3,7 @@ using SkiaSharp;
 
 namespace Reports.Rendering.Charts;
 
-/// <summary>Draws a ScottPlot plot as vectors into a rectangle of a canvas (a PDF page).</summary>
+/// <summary>Draws a ScottPlot plot as vectors: into a rectangle of a canvas (a PDF page), or as SVG.</summary>
 public static class VectorPlot
 {
     public static void Draw(Plot plot, SKCanvas canvas, SKRect area)
@@ -12,18 +12,28 @@ public static class VectorPlot
         ArgumentNullException.ThrowIfNull(canvas);
         var width = (int)area.Width;
         var height = (int)area.Height;
-
-        // The first render of a plot lays it out and, on a PDF, would paint it twice: lay it out on a picture recorder
-        // first. (A bitmap, as RenderInMemory uses, cost 10 ms a page: seconds for a heatmap over hundreds of pages.)
-        using (var recorder = new SKPictureRecorder())
-        {
-            plot.Render(recorder.BeginRecording(SKRect.Create(width, height)), width, height);
-            recorder.EndRecording().Dispose();
-        }
-
+        LayOut(plot, width, height);
         canvas.Save();
         canvas.Translate(area.Left, area.Top);
         plot.Render(canvas, width, height);
         canvas.Restore();
+    }
+
+    public static string Svg(Plot plot, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        LayOut(plot, width, height);
+        return plot.GetSvgXml(width, height);
+    }
+
+    /// <summary>
+    /// The first render of a plot lays it out and, on a PDF, would paint it twice; left to ScottPlot, it lays out on a
+    /// bitmap (RenderInMemory: 10 ms a plot, seconds for a heatmap over hundreds of pages). A picture recorder is free.
+    /// </summary>
+    private static void LayOut(Plot plot, int width, int height)
+    {
+        using var recorder = new SKPictureRecorder();
+        plot.Render(recorder.BeginRecording(SKRect.Create(width, height)), width, height);
+        recorder.EndRecording().Dispose();
     }
 }
