@@ -132,6 +132,50 @@ public sealed class PdfDocumentTests
         }
     }
 
+    [Fact]
+    public void Charts_recorded_ahead_land_in_their_own_places_in_page_order()
+    {
+        // Forty charts, each a distinct number drawn as text, between paragraphs: the recording thread runs ahead of
+        // the pages, and every picture must still be drawn where its own box was laid out.
+        var elements = new List<IElement>();
+        for (var i = 0; i < 40; i++)
+        {
+            var label = $"chart{i:00}";
+            elements.Add(new Paragraph($"before {label}"));
+            elements.Add(new CanvasBox(200, 150, (canvas, area) =>
+            {
+                using var font = new SkiaSharp.SKFont(ShippedFonts.Regular.Typeface, 12);
+                using var paint = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.Black };
+                canvas.DrawText(label, area.Left + 4, area.Top + 20, font, paint);
+            }, [label]));
+        }
+
+        var text = PdfTools.Text(Save([.. elements]));
+
+        var order = Enumerable.Range(0, 40).SelectMany(i => (string[])[$"before chart{i:00}", $"chart{i:00}"]).ToArray();
+        var at = 0;
+        foreach (var expected in order)
+        {
+            var found = text.IndexOf(expected, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{expected}' not found after offset {at}");
+            at = found + expected.Length;
+        }
+    }
+
+    [Fact]
+    public void A_chart_that_fails_while_recorded_fails_the_save_with_its_own_error()
+    {
+        var elements = new IElement[]
+        {
+            new CanvasBox(100, 100, (_, _) => { }, []),
+            new CanvasBox(100, 100, (_, _) => throw new InvalidDataException("chart 2 broke"), []),
+            new CanvasBox(100, 100, (_, _) => { }, []),
+        };
+
+        var error = Assert.Throws<InvalidDataException>(() => Save(elements));
+        Assert.Equal("chart 2 broke", error.Message);
+    }
+
     private static string Save(params IElement[] elements)
     {
         var directory = Path.Combine(Path.GetTempPath(), "reports-tests", Guid.NewGuid().ToString("N"));
