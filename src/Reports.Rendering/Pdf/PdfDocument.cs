@@ -56,9 +56,9 @@ public sealed class PdfDocument(DocumentSettings settings)
         {
             foreach (var block in elements.SelectMany(e => e.Layout(fonts, width, height)))
             {
-                if (block.Record is { } record)
+                if (block.Record is not null)
                 {
-                    charts.Add(record);
+                    charts.Add(block);
                 }
 
                 blocks.Add(block);
@@ -97,7 +97,7 @@ public sealed class PdfDocument(DocumentSettings settings)
                 }
                 else
                 {
-                    using var picture = charts.Next();
+                    using var picture = charts.Take(block);
                     canvas.DrawPicture(picture, Settings.Margin, top + y);
                 }
             }

@@ -5,8 +5,8 @@ namespace Reports.Rendering.Pdf;
 
 /// <summary>
 /// Records the self-contained blocks of a document (<see cref="Block.Record"/>: its charts) on a thread of its own,
-/// in the order they are added, while layout goes on and the pages are drawn; the drawing thread takes the pictures
-/// in the same order. A chart costs milliseconds of managed layout and drawing, a heatmap continued over hundreds of
+/// in the order they are added, while layout goes on and the pages are drawn; the drawing thread takes each block's
+/// picture in the same order (a block pagination left out only costs its picture). A chart costs milliseconds of managed layout and drawing, a heatmap continued over hundreds of
 /// pages seconds: recorded beside the rest, what is left to the drawing thread is playing the pictures into the PDF.
 /// </summary>
 internal sealed class PictureRecorder : IDisposable
@@ -14,29 +14,44 @@ internal sealed class PictureRecorder : IDisposable
     /// <summary>How far the recording may run ahead of the drawing: bounds the pictures held at once (a few MB).</summary>
     private const int Ahead = 64;
 
-    private readonly BlockingCollection<Func<SKPicture>> pending = [];
-    private readonly BlockingCollection<SKPicture> pictures = new(Ahead);
+    private readonly BlockingCollection<Block> pending = [];
+    private readonly BlockingCollection<(Block Block, SKPicture Picture)> pictures = new(Ahead);
     private readonly CancellationTokenSource stop = new();
     private readonly Task recording;
 
     public PictureRecorder() =>
         recording = Task.Factory.StartNew(RecordAll, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    public void Add(Func<SKPicture> record) => pending.Add(record);
+    /// <summary>Queues a block with a <see cref="Block.Record"/> for recording.</summary>
+    public void Add(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (block.Record is null)
+        {
+            throw new ArgumentException("The block has nothing to record.", nameof(block));
+        }
+
+        pending.Add(block);
+    }
 
     /// <summary>No more blocks will be added.</summary>
     public void CompleteAdding() => pending.CompleteAdding();
 
-    /// <summary>The picture of the next block added; rethrows what recording it threw.</summary>
-    public SKPicture Next()
+    /// <summary>The block's picture, which the caller disposes; rethrows what recording it threw.</summary>
+    public SKPicture Take(Block block)
     {
-        if (pictures.TryTake(out var picture, Timeout.Infinite, stop.Token))
+        while (pictures.TryTake(out var recorded, Timeout.Infinite, stop.Token))
         {
-            return picture;
+            if (recorded.Block == block)
+            {
+                return recorded.Picture;
+            }
+
+            recorded.Picture.Dispose();
         }
 
         recording.GetAwaiter().GetResult();
-        throw new InvalidOperationException("More pictures were asked for than blocks were added.");
+        throw new InvalidOperationException("A block's picture was asked for after it, or without it being added.");
     }
 
     /// <summary>Stops the recording (when drawing failed midway) and frees the pictures not taken.</summary>
@@ -53,7 +68,7 @@ internal sealed class PictureRecorder : IDisposable
             // Cancelled, or failed after the drawing stopped taking pictures: nothing waits for it any more.
         }
 
-        foreach (var picture in pictures)
+        foreach (var (_, picture) in pictures)
         {
             picture.Dispose();
         }
@@ -67,12 +82,12 @@ internal sealed class PictureRecorder : IDisposable
     {
         try
         {
-            foreach (var record in pending.GetConsumingEnumerable(stop.Token))
+            foreach (var block in pending.GetConsumingEnumerable(stop.Token))
             {
-                var picture = record();
+                var picture = block.Record!();
                 try
                 {
-                    pictures.Add(picture, stop.Token);
+                    pictures.Add((block, picture), stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
