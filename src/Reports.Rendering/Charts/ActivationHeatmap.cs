@@ -24,12 +24,15 @@ public static class ActivationHeatmap
         ArgumentNullException.ThrowIfNull(model);
         ShippedFontResolver.Install();
         var rows = model.RowLabels.Count;
-        var intensities = new double[rows, columnCount];
-        for (var r = 0; r < rows; r++)
+        // ScottPlot 5.1.59 draws no cells for a heatmap of one row: one category gets a blank row of NaN below it,
+        // outside the axis limits, so there are two.
+        var drawnRows = Math.Max(rows, 2);
+        var intensities = new double[drawnRows, columnCount];
+        for (var r = 0; r < drawnRows; r++)
         {
             for (var c = 0; c < columnCount; c++)
             {
-                intensities[r, c] = model.Values[r, firstColumn + c] ?? double.NaN;
+                intensities[r, c] = r < rows ? model.Values[r, firstColumn + c] ?? double.NaN : double.NaN;
             }
         }
 
@@ -41,7 +44,7 @@ public static class ActivationHeatmap
         heatmap.NaNCellColor = Colors.Transparent;
         heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
         // Cell (r, c) spans x in [c, c + 1] and y in [rows - r - 1, rows - r]: data row 0 is drawn at the top.
-        heatmap.Rectangle = new CoordinateRect(0, columnCount, 0, rows);
+        heatmap.Rectangle = new CoordinateRect(0, columnCount, rows - drawnRows, rows);
 
         if (ValueLabelSize * scale >= MinimumTextPixels)
         {

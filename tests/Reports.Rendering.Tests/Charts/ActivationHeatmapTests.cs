@@ -147,6 +147,23 @@ public sealed class ActivationHeatmapTests
         Assert.Equal(0, lifted);
     }
 
+    [Fact]
+    public void A_heatmap_of_one_category_has_the_colour_of_each_value()
+    {
+        var model = new HeatmapModel(["10", "20", "30"], ["code"], new double?[,] { { 1.0, 5.0, 9.0 } });
+        using var bitmap = Render(model);
+        var viridis = new ScottPlot.Colormaps.Viridis();
+
+        for (var c = 0; c < 3; c++)
+        {
+            var pixel = bitmap.GetPixel(CellCenterX(c) - (22 * Scale), CellCenterY(0) + (20 * Scale));
+            var expected = viridis.GetColor((model.Values[0, c]!.Value - 1.0) / 8.0);
+            AssertClose(expected.Red, pixel.Red, $"cell {c} red");
+            AssertClose(expected.Green, pixel.Green, $"cell {c} green");
+            AssertClose(expected.Blue, pixel.Blue, $"cell {c} blue");
+        }
+    }
+
     private static SKBitmap Render(HeatmapModel model)
     {
         using var png = new MemoryStream();
