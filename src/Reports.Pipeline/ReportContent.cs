@@ -4,17 +4,30 @@ using Reports.Rendering.Report;
 
 namespace Reports.Pipeline;
 
-/// <summary>Everything an output needs to write its file; the choices that cost work (clustering) are made once.</summary>
-/// <param name="HeatmapColumns">The heatmap's features in the order the request asked for (id or clustered).</param>
-/// <param name="FeaturePages">The features that get a page of their own, in feature-id order.</param>
-public sealed record ReportContent(
-    ReportRequest Request,
-    ActivationAnalysis Analysis,
-    IReadOnlyList<InputFileInfo> Inputs,
-    IReadOnlyList<FeatureSummary> HeatmapColumns,
-    IReadOnlyList<FeatureSummary> FeaturePages)
+/// <summary>
+/// Everything an output needs to write its file; the choices that cost work (clustering, the document model) are made
+/// once. A class, not a record: a <c>with</c> copy would carry the document built for the original.
+/// </summary>
+/// <param name="heatmapColumns">The heatmap's features in the order the request asked for (id or clustered).</param>
+/// <param name="featurePages">The features that get a page of their own, in feature-id order.</param>
+public sealed class ReportContent(
+    ReportRequest request,
+    ActivationAnalysis analysis,
+    IReadOnlyList<InputFileInfo> inputs,
+    IReadOnlyList<FeatureSummary> heatmapColumns,
+    IReadOnlyList<FeatureSummary> featurePages)
 {
     private object? documentGate;
+
+    public ReportRequest Request { get; } = request;
+
+    public ActivationAnalysis Analysis { get; } = analysis;
+
+    public IReadOnlyList<InputFileInfo> Inputs { get; } = inputs;
+
+    public IReadOnlyList<FeatureSummary> HeatmapColumns { get; } = heatmapColumns;
+
+    public IReadOnlyList<FeatureSummary> FeaturePages { get; } = featurePages;
 
     /// <summary>The document model the PDF and the HTML share, built once by whichever is written first.</summary>
     public ReportDocument Document => LazyInitializer.EnsureInitialized(ref field, ref documentGate, () => ReportDocuments.From(this));

@@ -6,8 +6,9 @@ namespace Reports.Rendering.Pdf;
 /// <summary>
 /// Records the self-contained blocks of a document (<see cref="Block.Record"/>: its charts) on a thread of its own,
 /// in the order they are added, while layout goes on and the pages are drawn; the drawing thread takes each block's
-/// picture in the same order (a block pagination left out only costs its picture). A chart costs milliseconds of managed layout and drawing, a heatmap continued over hundreds of
-/// pages seconds: recorded beside the rest, what is left to the drawing thread is playing the pictures into the PDF.
+/// picture in the same order (a block pagination left out only costs its picture). A chart costs milliseconds of
+/// managed layout and drawing, a heatmap continued over hundreds of pages seconds: recorded beside the rest, what is
+/// left to the drawing thread is playing the pictures into the PDF.
 /// </summary>
 internal sealed class PictureRecorder : IDisposable
 {
