@@ -14,6 +14,7 @@ public static class CommandLine
 
         Usage:
           reports build --descriptions <csv> --prompts <jsonl> --out <dir> [options]
+          reports build @<file>     the arguments read from a file, one per line (as the MSBuild targets pass them)
           reports --help
 
         Options of `build`:
@@ -56,7 +57,13 @@ public static class CommandLine
             return UsageError;
         }
 
-        if (!TryParseBuild(args.AsSpan(1), out var options, out var problem))
+        if (!TryExpandResponseFiles(args.AsSpan(1), out var buildArgs, out var unreadable))
+        {
+            error.WriteLine($"reports build: {unreadable}");
+            return UsageError;
+        }
+
+        if (!TryParseBuild(buildArgs, out var options, out var problem))
         {
             if (problem is null)
             {
@@ -84,6 +91,38 @@ public static class CommandLine
     }
 
     private sealed record BuildOptions(ReportRequest Request, bool Verbose);
+
+    /// <summary>
+    /// Replaces each <c>@file</c> with the file's lines, one argument per line taken as written (blank lines skipped):
+    /// unlike a command line, a value needs no quoting, whatever quotes, semicolons or spaces it holds.
+    /// </summary>
+    private static bool TryExpandResponseFiles(ReadOnlySpan<string> args, out string[] expanded, out string? problem)
+    {
+        var result = new List<string>(args.Length);
+        foreach (var arg in args)
+        {
+            if (arg.Length < 2 || arg[0] != '@')
+            {
+                result.Add(arg);
+                continue;
+            }
+
+            try
+            {
+                result.AddRange(File.ReadAllLines(arg[1..]).Where(line => line.Length > 0));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                expanded = [];
+                problem = $"cannot read the response file '{arg[1..]}': {exception.Message}";
+                return false;
+            }
+        }
+
+        expanded = [.. result];
+        problem = null;
+        return true;
+    }
 
     /// <summary>False with a null problem means help was asked for.</summary>
     private static bool TryParseBuild(ReadOnlySpan<string> args, out BuildOptions options, out string? problem)

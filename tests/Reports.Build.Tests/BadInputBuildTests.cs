@@ -28,6 +28,8 @@ public sealed class BadInputBuildTests
 
         Assert.True(bad.ExitCode != 0, bad.ToString());
         DiagnosticAssert.HasError(bad.Output, corruption);
+        Assert.Contains($"error RPT043: ActivationReport '{ReportProject.ReportName}' was not written", bad.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSB3073", bad.Output, StringComparison.Ordinal);
         previous.AssertUnchanged();
     }
 }

@@ -46,6 +46,27 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void ResponseFile_GivesOneArgumentPerLine_AsWritten()
+    {
+        using var temp = new TemporaryDirectory();
+        var (descriptions, prompts, outDirectory) = DemoInputs(temp);
+        const string title = "Alice's \"SAE\" features; with  two spaces";
+        var responseFile = Path.Combine(temp.Path, "report.rsp");
+        File.WriteAllLines(responseFile, ["--descriptions", descriptions, "--prompts", prompts, "", "--title", title, "--no-render"]);
+
+        var run = CommandRun.Of("build", $"@{responseFile}", "--out", outDirectory);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDirectory, "summary.json")));
+        Assert.Equal(title, summary.RootElement.GetProperty("title").GetString());
+        Assert.False(File.Exists(Path.Combine(outDirectory, "report.pdf")), "--no-render from the response file was not applied");
+
+        var missing = CommandRun.Of("build", $"@{Path.Combine(temp.Path, "none.rsp")}");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("cannot read the response file", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SummaryStatesTheInputsSha256_UnlessTheyAreNotHashed()
     {
         using var temp = new TemporaryDirectory();

@@ -57,13 +57,16 @@ public sealed class ReportBuildTests
         Assert.Contains(BuiltCompletely, afterTouch.Output, StringComparison.Ordinal);
         Assert.Contains($"Input file \"{project.PromptsPath}\" is newer than output file", afterTouch.Output, StringComparison.Ordinal);
 
-        project.WriteProjectFile(ReportProject.ReportItem("Second title"));
+        // A title a command line would need quoting for reaches the report as written (the response file has no quoting).
+        const string secondTitle = "Alice's \"SAE\" features; second title (50% done) $HOME `date`";
+        project.WriteProjectFile(ReportProject.ReportItem(secondTitle));
         var afterTitle = project.Build("-v:d");
 
         Assert.True(afterTitle.ExitCode == 0, afterTitle.ToString());
         Assert.Contains(BuiltCompletely, afterTitle.Output, StringComparison.Ordinal);
-        Assert.Contains($"{ReportProject.ReportName}.settings\" is newer than output file", afterTitle.Output, StringComparison.Ordinal);
-        Assert.Contains("Second title", File.ReadAllText(Path.Combine(project.OutputDirectory, "summary.json")), StringComparison.Ordinal);
+        Assert.Contains($"{ReportProject.ReportName}.rsp\" is newer than output file", afterTitle.Output, StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(project.OutputDirectory, "summary.json")));
+        Assert.Equal(secondTitle, summary.RootElement.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -86,7 +89,7 @@ public sealed class ReportBuildTests
         var second = project.Build("-v:d");
 
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Contains($"{ReportProject.ReportName}.settings\" is newer than output file", second.Output, StringComparison.Ordinal);
+        Assert.Contains($"{ReportProject.ReportName}.rsp\" is newer than output file", second.Output, StringComparison.Ordinal);
         Assert.Equal(19, FeatureHeadings(PdfText(project)));
 
         var outputs = OutputSnapshot.Of(project.ExpectedOutputs());
@@ -128,16 +131,16 @@ public sealed class ReportBuildTests
     }
 
     [Fact]
-    public void MissingTaskAssembly_FailsWithItsPath()
+    public void MissingCommandAssembly_FailsWithItsPath()
     {
         using var temp = new TemporaryDirectory();
         var project = ReportProject.Create(temp.Path);
-        var missing = Path.Combine(temp.Path, "nowhere", "Reports.Build.dll");
+        var missing = Path.Combine(temp.Path, "nowhere", "reports.dll");
 
-        var build = DotnetCli.Build(project.Directory, project.ProjectFile, $"-p:ReportsTaskAssembly={missing}");
+        var build = DotnetCli.Build(project.Directory, project.ProjectFile, $"-p:ReportsCommandAssembly={missing}");
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains($"{project.ProjectFile} : error RPT042: The report task assembly was not found at '{missing}'", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"{project.ProjectFile} : error RPT042: The reports command was not found at '{missing}'", build.Output, StringComparison.Ordinal);
     }
 
     private static string PdfText(ReportProject project)

@@ -80,9 +80,9 @@ internal sealed class ReportProject
             """);
     }
 
-    /// <summary><c>dotnet build</c> of this project, loading the task built for this test run.</summary>
+    /// <summary><c>dotnet build</c> of this project, running the command built for this test run.</summary>
     public ProcessResult Build(params IEnumerable<string> options) =>
-        DotnetCli.Build(Directory, ProjectFile, [$"-p:ReportsTaskAssembly={TestEnvironment.ReportsTaskAssembly}", .. options]);
+        DotnetCli.Build(Directory, ProjectFile, [$"-p:ReportsCommandAssembly={TestEnvironment.ReportsCommandAssembly}", .. options]);
 
     /// <summary>The full paths the pipeline writes for this report.</summary>
     public IEnumerable<string> ExpectedOutputs(bool render = true) =>

@@ -1,22 +1,22 @@
 namespace Reports.Build.Tests;
 
 /// <summary>
-/// The way the repository is built: a solution holding the task project and report projects that use the default task
-/// assembly, built in parallel (<c>-m</c>) twice in a row. The reports must wait for the task project (their
+/// The way the repository is built: a solution holding the command's project and report projects that use the default
+/// command assembly, built in parallel (<c>-m</c>) twice in a row. The reports must wait for the command (their
 /// ProjectReference orders them), find its output (here under an artifacts path), and the second build must succeed
-/// without redoing them: no node may hold the task assembly or its natives.
+/// without redoing them.
 /// </summary>
 public sealed class SolutionBuildTests
 {
     [Fact]
-    public void ParallelSolutionBuild_Twice_BuildsTheTaskFirst_ThenSkipsTheReports()
+    public void ParallelSolutionBuild_Twice_BuildsTheCommandFirst_ThenSkipsTheReports()
     {
         using var temp = new TemporaryDirectory();
         var first = ReportProject.Create(Path.Combine(temp.Path, "first"), render: false, projectName: "first");
         var second = ReportProject.Create(Path.Combine(temp.Path, "second"), render: false, projectName: "second");
-        var taskProject = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Reports.Build", "Reports.Build.csproj");
+        var commandProject = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Reports.Cli", "Reports.Cli.csproj");
         Run(temp.Path, "new", "sln", "--name", "reports", "--format", "sln");
-        Run(temp.Path, "sln", "reports.sln", "add", taskProject, first.ProjectFile, second.ProjectFile);
+        Run(temp.Path, "sln", "reports.sln", "add", commandProject, first.ProjectFile, second.ProjectFile);
         // Its own artifacts folder: this build must not touch the repository's bin/ and obj/ folders.
         string[] options = ["-m", "--artifacts-path", Path.Combine(temp.Path, "artifacts"), "-v:d"];
 

@@ -17,7 +17,7 @@ public sealed class TargetsContractTests
 
         var evaluation = DotnetCli.Run(project.Directory, "msbuild", project.ProjectFile, "-nologo",
             "-getProperty:ActivationReportDataFileNames", "-getProperty:ActivationReportRenderedFileNames",
-            $"-p:ReportsTaskAssembly={TestEnvironment.ReportsTaskAssembly}");
+            $"-p:ReportsCommandAssembly={TestEnvironment.ReportsCommandAssembly}");
 
         Assert.True(evaluation.ExitCode == 0, evaluation.ToString());
         using var json = JsonDocument.Parse(evaluation.Output);

@@ -2,13 +2,13 @@ using System.Reflection;
 
 namespace Reports.Build.Tests;
 
-/// <summary>Where the repository and the task assembly built for this test run are (recorded at build time).</summary>
+/// <summary>Where the repository and the command built for this test run are (recorded at build time).</summary>
 internal static class TestEnvironment
 {
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
-    /// <summary>The Reports.Build.dll in its project's output folder, beside its .deps.json.</summary>
-    public static string ReportsTaskAssembly { get; } = Metadata("ReportsTaskAssembly");
+    /// <summary>The reports.dll in its project's output folder, beside its .deps.json and runtimeconfig.</summary>
+    public static string ReportsCommandAssembly { get; } = Metadata("ReportsCommandAssembly");
 
     private static string Metadata(string key)
     {

@@ -28,7 +28,8 @@ public static class DiagnosticCodes
     // Errors of the MSBuild items, reported by Reports.Build.targets (listed here so every code has one home).
     public const string ItemMetadataMissing = "RPT040";
     public const string ItemRenderInvalid = "RPT041";
-    public const string TaskAssemblyMissing = "RPT042";
+    public const string CommandAssemblyMissing = "RPT042";
+    public const string CommandFailed = "RPT043";
 
     // Errors in a report's options (FeaturePages, FeaturePagesBy, HeatmapOrder, TopPrompts).
     public const string InvalidOption = "RPT050";
