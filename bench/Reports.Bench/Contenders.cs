@@ -7,9 +7,9 @@ namespace Reports.Bench;
 /// The contenders, all reading the same JSONL. The .NET ones run as <c>dotnet X.dll</c>, so each pays the same start-up.
 /// </summary>
 public sealed record Contenders(
-    Contender IoFloor, Contender ScanOneCore, Contender ScanAllCores, Contender DuckDb, Contender DuckDbWithColumns, Contender OursAggregationOnly, Contender OursWithoutHashes, Contender Ours)
+    Contender IoFloor, Contender ScanOneCore, Contender ScanAllCores, Contender DuckDb, Contender DuckDbWithColumns, Contender OursAggregationOnly, Contender OursWithoutHashes, Contender Ours, Contender OursRendered)
 {
-    public IReadOnlyList<Contender> All => [IoFloor, ScanOneCore, ScanAllCores, DuckDb, DuckDbWithColumns, OursAggregationOnly, OursWithoutHashes, Ours];
+    public IReadOnlyList<Contender> All => [IoFloor, ScanOneCore, ScanAllCores, DuckDb, DuckDbWithColumns, OursAggregationOnly, OursWithoutHashes, Ours, OursRendered];
 
     /// <summary>Where each DuckDB run's groups and our report land, for the agreement check.</summary>
     public static string DuckDbGroupsPath(string workspace, bool explicitColumns) =>
@@ -36,6 +36,9 @@ public sealed record Contenders(
             new Contender("reports build --no-render --no-input-hashes (ours)", "dotnet",
                 [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours-unhashed"), "--no-render", "--no-input-hashes"]),
             new Contender("reports build --no-render (ours)", "dotnet",
-                [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours"), "--no-render"]));
+                [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours"), "--no-render"]),
+            // The report step of a build (every file: PDF, HTML, PNG), without MSBuild around it.
+            new Contender("reports build, every output (PDF, HTML, PNG)", "dotnet",
+                [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours-rendered")]));
     }
 }
