@@ -166,49 +166,29 @@ public sealed class FontSet : IDisposable
     /// A run shaped once per document: layout measures the same words again and again while wrapping, and drawing
     /// shapes what layout measured. The cache lives as long as the document's fonts.
     /// </summary>
-    private ShapedRun Shape(string run, SKTypeface typeface, float size)
-    {
-        var key = (run, typeface, size);
-        if (!shaped.TryGetValue(key, out var result))
-        {
-            result = Shaper(typeface).Shape(run, size);
-            shaped.Add(key, result);
-        }
-
-        return result;
-    }
+    private ShapedRun Shape(string run, SKTypeface typeface, float size) =>
+        Cached(shaped, (Text: run, Typeface: typeface, Size: size), this, static (key, fonts) => fonts.Shaper(key.Typeface).Shape(key.Text, key.Size));
 
     /// <summary>Fonts and paints are native objects: a page of table rows would otherwise make one per cell.</summary>
-    private SKFont DrawingFont(SKTypeface typeface, float size)
+    private SKFont DrawingFont(SKTypeface typeface, float size) =>
+        Cached(drawingFonts, (Typeface: typeface, Size: size), this, static (key, _) => Font(key.Typeface, key.Size));
+
+    private SKPaint Paint(SKColor color) =>
+        Cached(paints, color, this, static (key, _) => new SKPaint { Color = key, IsAntialias = true });
+
+    private GlyphShaper Shaper(SKTypeface typeface) =>
+        Cached(shapers, typeface, this, static (key, _) => new GlyphShaper(key));
+
+    /// <summary>The cached value, made on first use (a value that failed to be made is not cached).</summary>
+    private static TValue Cached<TKey, TValue>(Dictionary<TKey, TValue> cache, TKey key, FontSet fonts, Func<TKey, FontSet, TValue> create)
+        where TKey : notnull
     {
-        if (!drawingFonts.TryGetValue((typeface, size), out var font))
+        if (!cache.TryGetValue(key, out var value))
         {
-            font = Font(typeface, size);
-            drawingFonts.Add((typeface, size), font);
+            value = create(key, fonts);
+            cache.Add(key, value);
         }
 
-        return font;
-    }
-
-    private SKPaint Paint(SKColor color)
-    {
-        if (!paints.TryGetValue(color, out var paint))
-        {
-            paint = new SKPaint { Color = color, IsAntialias = true };
-            paints.Add(color, paint);
-        }
-
-        return paint;
-    }
-
-    private GlyphShaper Shaper(SKTypeface typeface)
-    {
-        if (!shapers.TryGetValue(typeface, out var shaper))
-        {
-            shaper = new GlyphShaper(typeface);
-            shapers.Add(typeface, shaper);
-        }
-
-        return shaper;
+        return value;
     }
 }
