@@ -18,6 +18,9 @@ public sealed class ReportPdfTests
 
         Assert.Equal(0, PdfTools.Check(pdf).ExitCode);
         Assert.All(PdfTools.Fonts(pdf), f => Assert.True(f.Embedded && f.Subset, f.Name));
+        // Each face once: a chart drawn in another face than the document's (the whole font) would be a second copy.
+        var faces = PdfTools.Fonts(pdf).Select(f => f.Name[(f.Name.IndexOf('+', StringComparison.Ordinal) + 1)..]).ToArray();
+        Assert.Equal(faces.Distinct(StringComparer.Ordinal).Count(), faces.Length);
         Assert.True(new FileInfo(pdf).Length < 300_000, $"{new FileInfo(pdf).Length} bytes");
         var info = PdfTools.Info(pdf);
         Assert.Contains("Title:           " + Title, info, StringComparison.Ordinal);

@@ -37,7 +37,6 @@ public static class ActivationHeatmap
         }
 
         var plot = new Plot();
-        plot.Font.Set(fontName ?? Typography.ShippedFonts.FamilyName);
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.ManualRange = new ScottPlot.Range(colorRange.Min, colorRange.Max);
@@ -68,6 +67,7 @@ public static class ActivationHeatmap
         plot.Axes.SetLimits(0, columnCount, 0, rows);
         plot.HideGrid();
         plot.Layout.Fixed(new PixelPadding(HeatmapGeometry.Left, HeatmapGeometry.Right, HeatmapGeometry.Bottom, HeatmapGeometry.Top));
+        PlotFont.Apply(plot, fontName ?? Typography.ShippedFonts.FamilyName);
         return plot;
     }
 

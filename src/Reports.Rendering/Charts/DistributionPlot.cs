@@ -18,7 +18,6 @@ public static class DistributionPlot
         ArgumentNullException.ThrowIfNull(categories);
         ShippedFontResolver.Install();
         var plot = new Plot();
-        plot.Font.Set(fontName ?? Typography.ShippedFonts.FamilyName);
         for (var i = 0; i < categories.Count; i++)
         {
             var values = categories[i].Values;
@@ -48,6 +47,7 @@ public static class DistributionPlot
         plot.Axes.SetLimitsY(0, top * 1.08);
         plot.YLabel("Prompt activation");
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
+        PlotFont.Apply(plot, fontName ?? Typography.ShippedFonts.FamilyName);
         return plot;
     }
 
