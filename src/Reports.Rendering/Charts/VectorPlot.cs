@@ -27,13 +27,31 @@ public static class VectorPlot
     }
 
     /// <summary>
-    /// The first render of a plot lays it out and, on a PDF, would paint it twice; left to ScottPlot, it lays out on a
-    /// bitmap (RenderInMemory: 10 ms a plot, seconds for a heatmap over hundreds of pages). A picture recorder is free.
+    /// ScottPlot renders a new plot twice (its first render sets the axis limits, and a render that changed them is
+    /// repeated): on a PDF it would paint it twice. So the first render goes to a picture recorder and is thrown away,
+    /// with the plottables hidden, as they take no part in the layout (every plot here sets its axis limits): the
+    /// heatmap's hundreds of value labels and the strip plot's points are drawn once, not twice.
     /// </summary>
     private static void LayOut(Plot plot, int width, int height)
     {
-        using var recorder = new SKPictureRecorder();
-        plot.Render(recorder.BeginRecording(SKRect.Create(width, height)), width, height);
-        recorder.EndRecording().Dispose();
+        var shown = plot.GetPlottables().Where(p => p.IsVisible).ToArray();
+        foreach (var plottable in shown)
+        {
+            plottable.IsVisible = false;
+        }
+
+        try
+        {
+            using var recorder = new SKPictureRecorder();
+            plot.Render(recorder.BeginRecording(SKRect.Create(width, height)), width, height);
+            recorder.EndRecording().Dispose();
+        }
+        finally
+        {
+            foreach (var plottable in shown)
+            {
+                plottable.IsVisible = true;
+            }
+        }
     }
 }
