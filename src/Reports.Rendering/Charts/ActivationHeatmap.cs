@@ -74,19 +74,16 @@ public static class ActivationHeatmap
     private static void AddValueLabels(Plot plot, HeatmapModel model, int firstColumn, int columnCount)
     {
         var rows = model.RowLabels.Count;
+        var labels = new string?[rows, columnCount];
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columnCount; c++)
             {
-                if (model.Values[r, firstColumn + c] is { } value)
-                {
-                    var label = plot.Add.Text(value.ToString("0.000", CultureInfo.InvariantCulture), c + 0.5, rows - r - 0.5);
-                    label.LabelFontColor = Colors.White;
-                    label.LabelFontSize = ValueLabelSize;
-                    label.LabelAlignment = Alignment.MiddleCenter;
-                }
+                labels[r, c] = model.Values[r, firstColumn + c]?.ToString("0.000", CultureInfo.InvariantCulture);
             }
         }
+
+        plot.Add.Plottable(new HeatmapValueLabels(labels) { FontSize = ValueLabelSize, Color = SKColors.White });
     }
 
     /// <summary>The widest PNG written; a wider heatmap is scaled down to it (the PDF's pages stay readable).</summary>

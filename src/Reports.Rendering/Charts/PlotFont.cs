@@ -30,9 +30,17 @@ internal static class PlotFont
         }
 
         plot.Legend.FontName = fontName;
-        foreach (var text in plot.GetPlottables().OfType<ScottPlot.Plottables.Text>())
+        foreach (var plottable in plot.GetPlottables())
         {
-            text.LabelFontName = fontName;
+            switch (plottable)
+            {
+                case ScottPlot.Plottables.Text text:
+                    text.LabelFontName = fontName;
+                    break;
+                case HeatmapValueLabels labels:
+                    labels.FontName = fontName;
+                    break;
+            }
         }
     }
 

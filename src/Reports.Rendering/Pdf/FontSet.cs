@@ -60,7 +60,7 @@ public sealed class FontSet : IDisposable
     public SKTypeface Primary(TextStyle style) => style.Bold ? Bold : style.Italic ? Italic : Regular;
 
     public static SKFont Font(SKTypeface typeface, float size) =>
-        new(typeface, GlyphShaper.GridSize(typeface, size)) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
+        new(typeface, AdvanceGrid.Size(typeface, size)) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
 
     /// <summary>Splits text into runs that one typeface can draw: the style's face, else the first shipped face with the glyph.</summary>
     public IEnumerable<(string Text, SKTypeface Typeface)> Runs(string text, TextStyle style)

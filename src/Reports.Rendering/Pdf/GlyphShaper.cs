@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using HarfBuzzSharp;
+using Reports.Rendering.Typography;
 using SkiaSharp;
 
 namespace Reports.Rendering.Pdf;
@@ -8,16 +9,11 @@ namespace Reports.Rendering.Pdf;
 public sealed record ShapedRun(ushort[] Glyphs, float[] Positions, float Width);
 
 /// <summary>
-/// Shapes text with HarfBuzz in font units and places glyphs on the same grid Skia's PDF backend uses. That backend
-/// writes one <c>Tj</c> string per run only while each glyph sits exactly one advance (size / units-per-em × the
-/// font's advance, in single precision) after the last; any rounding difference costs a <c>Td</c> move per glyph, which
-/// made text-heavy pages five times larger. So sizes are nudged to a multiple of units-per-em / 4096, which makes
-/// every advance and every sum of advances exact in single precision.
+/// Shapes text with HarfBuzz in font units and places glyphs on the same grid Skia's PDF backend uses
+/// (<see cref="AdvanceGrid"/>), so a shaped run is written as one string.
 /// </summary>
 public sealed class GlyphShaper : IDisposable
 {
-    private const int ScaleDenominator = 4096;
-
     private readonly GCHandle fontData;
     private readonly Blob blob;
     private readonly Face face;
@@ -48,13 +44,6 @@ public sealed class GlyphShaper : IDisposable
         font.SetScale(unitsPerEm, unitsPerEm);
     }
 
-    /// <summary>The size nearest to the requested one whose advances are exact in single precision.</summary>
-    public static float GridSize(SKTypeface typeface, float size)
-    {
-        ArgumentNullException.ThrowIfNull(typeface);
-        return AdvanceScale(size, typeface.UnitsPerEm) * typeface.UnitsPerEm;
-    }
-
     public ShapedRun Shape(string text, float size)
     {
         using var buffer = new HarfBuzzSharp.Buffer();
@@ -63,7 +52,7 @@ public sealed class GlyphShaper : IDisposable
         font.Shape(buffer);
         var infos = buffer.GetGlyphInfoSpan();
         var positions = buffer.GetGlyphPositionSpan();
-        var scale = AdvanceScale(size, unitsPerEm);
+        var scale = AdvanceGrid.Scale(size, unitsPerEm);
         var glyphs = new ushort[infos.Length];
         var xs = new float[infos.Length];
         var pen = 0L;
@@ -84,7 +73,4 @@ public sealed class GlyphShaper : IDisposable
         blob.Dispose();
         fontData.Free();
     }
-
-    private static float AdvanceScale(float size, int unitsPerEm) =>
-        MathF.Max(1, MathF.Round(size / unitsPerEm * ScaleDenominator)) / ScaleDenominator;
 }

@@ -1,4 +1,5 @@
 using Reports.Rendering.Charts;
+using Reports.Tests;
 using SkiaSharp;
 
 namespace Reports.Rendering.Tests.Charts;
@@ -162,6 +163,34 @@ public sealed class ActivationHeatmapTests
             AssertClose(expected.Green, pixel.Green, $"cell {c} green");
             AssertClose(expected.Blue, pixel.Blue, $"cell {c} blue");
         }
+    }
+
+    [Fact]
+    public void In_a_pdf_each_value_label_is_one_string_and_reads_back_whole()
+    {
+        // Skia's PDF backend moves the pen before any glyph that is not exactly one advance after the last: labels off
+        // its advance grid cost a move per digit, which made the heatmap pages half of a large report's page content.
+        var path = Path.Combine(Path.GetTempPath(), "reports-tests", Guid.NewGuid().ToString("N") + ".pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var stream = File.Create(path))
+        using (var document = SKDocument.CreatePdf(stream))
+        {
+            var (width, height) = HeatmapGeometry.FigureSize(4, 3);
+            var canvas = document.BeginPage(width, height);
+            ActivationHeatmap.Draw(canvas, SKRect.Create(width, height), Model, 0, 4, Model.ValueRange());
+            document.EndPage();
+        }
+
+        var labels = Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, 4).Select(c => Model.Values[r, c]))
+            .OfType<double>().Select(v => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var text = PdfTools.Text(path, raw: true);
+        Assert.All(labels, label => Assert.Contains(label, text, StringComparison.Ordinal));
+
+        // The labels' text objects are the ones at the label size (ScottPlot's own texts are 12 px and larger).
+        var labelObjects = System.Text.RegularExpressions.Regex.Matches(PdfTools.Uncompressed(path), @"BT\s+/F\d+ (9\.\d+|1[01](\.\d+)?) Tf(.*?)ET", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.NotEmpty(labelObjects);
+        var strings = labelObjects.Sum(m => System.Text.RegularExpressions.Regex.Count(m.Groups[3].Value, @"\bTj\b"));
+        Assert.Equal(labels.Length, strings);
     }
 
     private static SKBitmap Render(HeatmapModel model)
