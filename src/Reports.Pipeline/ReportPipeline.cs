@@ -110,29 +110,10 @@ public static class ReportPipeline
         Directory.CreateDirectory(directory);
         var targets = outputs.Select(o => Path.GetFullPath(Path.Combine(directory, o.FileName))).ToArray();
         var temporaries = targets.Select(t => Path.Combine(Path.GetDirectoryName(t)!, $".{Path.GetFileName(t)}.tmp")).ToArray();
+        var created = new bool[outputs.Length];
         try
         {
-            // The outputs are independent and each mostly single-threaded (the PDF takes longest): written side by side,
-            // largest first, the report's wall time is about the PDF's alone.
-            var order = Enumerable.Range(0, outputs.Length).OrderBy(i => outputs[i] is PdfReportOutput ? 0 : outputs[i].IsRendering ? 1 : 2).ToArray();
-            var logGate = new object();
-            try
-            {
-                Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken }, i =>
-                {
-                    lock (logGate)
-                    {
-                        log.Progress($"{content.Request.Name}: writing {outputs[i].FileName}");
-                    }
-
-                    using var stream = new FileStream(temporaries[i], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                    outputs[i].Write(content, stream);
-                });
-            }
-            catch (AggregateException exception) when (exception.InnerExceptions.Count == 1)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerExceptions[0]);
-            }
+            WriteSideBySide(outputs, temporaries, created, content, log, cancellationToken);
 
             for (var i = 0; i < outputs.Length; i++)
             {
@@ -149,10 +130,68 @@ public static class ReportPipeline
         }
         finally
         {
-            foreach (var temporary in temporaries)
+            // Only the files this run made: whatever stood in the way of one (a directory, a file it may not replace) is not its own.
+            for (var i = 0; i < temporaries.Length; i++)
             {
-                File.Delete(temporary);
+                if (created[i])
+                {
+                    File.Delete(temporaries[i]);
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the outputs' temporary files. The PDF takes longest and keeps two threads busy on its own (its pages, and
+    /// its charts recorded ahead), so it runs on this thread and the others share the cores left, at least one, one
+    /// after another on a two-core machine: there, writing them all at once left the PDF a fraction of a core while it
+    /// laid out its pages (interleaved runs, 459 MB input: median 3.25 s wall, 5.0 CPU-s against 3.10 s, 4.8 CPU-s).
+    /// </summary>
+    /// <param name="created">Set for each temporary file once it exists.</param>
+    private static void WriteSideBySide(IReportOutput[] outputs, string[] temporaries, bool[] created, ReportContent content, IReportLog log, CancellationToken cancellationToken)
+    {
+        var pdf = Array.FindIndex(outputs, o => o is PdfReportOutput);
+        // Rendered files before data files: the longer ones start first.
+        var others = Enumerable.Range(0, outputs.Length).Where(i => i != pdf).OrderBy(i => outputs[i].IsRendering ? 0 : 1).ToArray();
+        var options = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - (pdf >= 0 ? 2 : 0)),
+        };
+        var logGate = new object();
+        var rest = Task.Run(() => Parallel.ForEach(Partitioner.Create(others, EnumerablePartitionerOptions.NoBuffering), options, Write), cancellationToken);
+        try
+        {
+            if (pdf >= 0)
+            {
+                Write(pdf);
+            }
+        }
+        finally
+        {
+            // Waited for even when the PDF failed: no output may still be writing once the temporary files are removed.
+            ((Task)rest).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+        }
+
+        if (rest.Exception is { } failure)
+        {
+            // Parallel.ForEach wraps what an output threw: rethrown as itself, as a serial write would have thrown it.
+            var inner = failure.Flatten().InnerExceptions;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner.Count == 1 ? inner[0] : failure);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        void Write(int i)
+        {
+            lock (logGate)
+            {
+                log.Progress($"{content.Request.Name}: writing {outputs[i].FileName}");
+            }
+
+            using var stream = new FileStream(temporaries[i], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            created[i] = true;
+            outputs[i].Write(content, stream);
         }
     }
 }
