@@ -4,9 +4,10 @@ namespace Reports.Build.Tests;
 /// The way the repository is built: a solution holding the command's project and report projects that use the default
 /// command assembly, built in parallel (<c>-m</c>) twice in a row. The reports must wait for the command (their
 /// ProjectReference orders them), find its output (here under an artifacts path), and the second build must succeed
-/// without redoing them.
+/// without redoing them. Then one report project alone, after its input changed: it restores and builds on a single
+/// MSBuild node, as a second node's start-up and JIT would take the cores from the report.
 /// </summary>
-public sealed class SolutionBuildTests
+public sealed partial class SolutionBuildTests
 {
     [Fact]
     public void ParallelSolutionBuild_Twice_BuildsTheCommandFirst_ThenSkipsTheReports()
@@ -29,7 +30,19 @@ public sealed class SolutionBuildTests
         Assert.True(build2.ExitCode == 0, build2.ToString());
         var skipped = CountOccurrences(build2.Output, "Skipping target \"_GenerateActivationReport\" because all output files are up-to-date");
         Assert.True(skipped == 2, $"expected both reports skipped, found {skipped} in:\n{build2}");
+
+        File.SetLastWriteTimeUtc(first.PromptsPath, DateTime.UtcNow);
+        var alone = DotnetCli.Build(first.Directory, first.ProjectFile, options);
+        Assert.True(alone.ExitCode == 0, alone.ToString());
+        Assert.Contains("Reports.Cli.csproj", alone.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skipping target \"_GenerateActivationReport\"", alone.Output, StringComparison.Ordinal);
+        var otherNodes = alone.Output.Split('\n').Where(l => OtherNode().IsMatch(l)).ToArray();
+        Assert.True(otherNodes.Length == 0, $"built on more than one node:\n{string.Join('\n', otherNodes.Take(5))}");
     }
+
+    /// <summary>Detailed logs say where each project runs: "... is building "x.csproj" (2) on node 1 (...)".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@" on node (?!1 )\d+ ")]
+    private static partial System.Text.RegularExpressions.Regex OtherNode();
 
     private static void Run(string directory, params string[] arguments)
     {
