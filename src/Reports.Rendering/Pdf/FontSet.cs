@@ -12,7 +12,8 @@ namespace Reports.Rendering.Pdf;
 public sealed class FontSet : IDisposable
 {
     private readonly Dictionary<SKTypeface, GlyphShaper> shapers = [];
-    private readonly Dictionary<(string Text, SKTypeface Typeface, float Size), ShapedRun> shaped = [];
+    private readonly Dictionary<(SKTypeface Typeface, float Size), Dictionary<string, ShapedRun>> shaped = [];
+    private readonly List<Run> runs = [];
     private readonly Dictionary<(SKTypeface Typeface, float Size), SKFont> drawingFonts = [];
     private readonly Dictionary<SKColor, SKPaint> paints = [];
 
@@ -62,39 +63,17 @@ public sealed class FontSet : IDisposable
     public static SKFont Font(SKTypeface typeface, float size) =>
         new(typeface, AdvanceGrid.Size(typeface, size)) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
 
-    /// <summary>Splits text into runs that one typeface can draw: the style's face, else the first shipped face with the glyph.</summary>
-    public IEnumerable<(string Text, SKTypeface Typeface)> Runs(string text, TextStyle style)
-    {
-        var primary = Primary(style);
-        var start = 0;
-        SKTypeface? current = null;
-        var index = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var face = FaceFor(rune.Value, primary);
-            if (current is not null && face != current)
-            {
-                yield return (text[start..index], current);
-                start = index;
-            }
-
-            current = face;
-            index += rune.Utf16SequenceLength;
-        }
-
-        if (current is not null)
-        {
-            yield return (text[start..], current);
-        }
-    }
-
     /// <summary>Width of text in a style, shaped by HarfBuzz run by run.</summary>
-    public float Measure(string text, TextStyle style)
+    public float Measure(string text, TextStyle style) => Measure(text.AsSpan(), style);
+
+    /// <inheritdoc cref="Measure(string, TextStyle)"/>
+    public float Measure(ReadOnlySpan<char> text, TextStyle style)
     {
+        ArgumentNullException.ThrowIfNull(style);
         var width = 0f;
-        foreach (var (run, typeface) in Runs(text, style))
+        foreach (var run in Runs(text, Primary(style)))
         {
-            width += Shape(run, typeface, style.Size).Width;
+            width += Shape(text.Slice(run.Start, run.Length), run.Typeface, style.Size).Width;
         }
 
         return width;
@@ -104,15 +83,16 @@ public sealed class FontSet : IDisposable
     public void Draw(SKCanvas canvas, string text, float x, float y, TextStyle style)
     {
         ArgumentNullException.ThrowIfNull(canvas);
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(style);
         var paint = Paint(style.Color);
-        foreach (var (run, typeface) in Runs(text, style))
+        foreach (var run in Runs(text, Primary(style)))
         {
-            var shaped = Shape(run, typeface, style.Size);
+            var shaped = Shape(text.AsSpan(run.Start, run.Length), run.Typeface, style.Size);
             if (shaped.Glyphs.Length > 0)
             {
                 using var builder = new SKTextBlobBuilder();
-                builder.AddHorizontalRun(shaped.Glyphs, DrawingFont(typeface, style.Size), shaped.Positions, 0);
+                builder.AddHorizontalRun(shaped.Glyphs, DrawingFont(run.Typeface, style.Size), shaped.Positions, 0);
                 using var blob = builder.Build();
                 canvas.DrawText(blob, x, y, paint);
             }
@@ -144,6 +124,44 @@ public sealed class FontSet : IDisposable
         Symbols.Dispose();
     }
 
+    /// <summary>
+    /// Splits text into runs that one typeface can draw: the style's face, else the first shipped face with the glyph.
+    /// The runs go into a list the set reuses (a document is laid out and drawn on one thread).
+    /// </summary>
+    private List<Run> Runs(ReadOnlySpan<char> text, SKTypeface primary)
+    {
+        runs.Clear();
+        if (!text.ContainsAnyExceptInRange('\0', '\u007f'))
+        {
+            // Most of a report is ASCII, which every face has: one run, without decoding a character.
+            if (text.Length > 0)
+            {
+                runs.Add(new Run(0, text.Length, primary));
+            }
+
+            return runs;
+        }
+
+        var start = 0;
+        SKTypeface? current = null;
+        for (var index = 0; index < text.Length;)
+        {
+            Rune.DecodeFromUtf16(text[index..], out var rune, out var length);
+            var face = FaceFor(rune.Value, primary);
+            if (current is not null && face != current)
+            {
+                runs.Add(new Run(start, index - start, current));
+                start = index;
+            }
+
+            current = face;
+            index += length;
+        }
+
+        runs.Add(new Run(start, text.Length - start, current!));
+        return runs;
+    }
+
     private SKTypeface FaceFor(int codePoint, SKTypeface primary)
     {
         if (codePoint < 128 || primary.ContainsGlyph(codePoint))
@@ -164,10 +182,22 @@ public sealed class FontSet : IDisposable
 
     /// <summary>
     /// A run shaped once per document: layout measures the same words again and again while wrapping, and drawing
-    /// shapes what layout measured. The cache lives as long as the document's fonts.
+    /// shapes what layout measured. The cache lives as long as the document's fonts; it is looked up by the span, so a
+    /// word met again costs no string.
     /// </summary>
-    private ShapedRun Shape(string run, SKTypeface typeface, float size) =>
-        Cached(shaped, (Text: run, Typeface: typeface, Size: size), this, static (key, fonts) => fonts.Shaper(key.Typeface).Shape(key.Text, key.Size));
+    private ShapedRun Shape(ReadOnlySpan<char> run, SKTypeface typeface, float size)
+    {
+        var cache = Cached(shaped, (Typeface: typeface, Size: size), this, static (_, _) => new Dictionary<string, ShapedRun>(StringComparer.Ordinal))
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!cache.TryGetValue(run, out var result))
+        {
+            var text = run.ToString();
+            result = Shaper(typeface).Shape(text, size);
+            cache.Dictionary.Add(text, result);
+        }
+
+        return result;
+    }
 
     /// <summary>Fonts and paints are native objects: a page of table rows would otherwise make one per cell.</summary>
     private SKFont DrawingFont(SKTypeface typeface, float size) =>
@@ -191,4 +221,7 @@ public sealed class FontSet : IDisposable
 
         return value;
     }
+
+    /// <summary>A piece of a text that one typeface draws.</summary>
+    private readonly record struct Run(int Start, int Length, SKTypeface Typeface);
 }
