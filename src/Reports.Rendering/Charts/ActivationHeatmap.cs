@@ -104,15 +104,14 @@ public static class ActivationHeatmap
         scale = Math.Min(scale, (float)MaxPngWidth / width);
         var plot = CreatePlot(model, 0, columns, model.ValueRange(), scale: scale);
         plot.ScaleFactor = scale;
-        var bytes = plot.GetImageBytes((int)(width * scale), (int)(height * scale), ImageFormat.Png);
-        destination.Write(bytes);
+        PlotRendering.Png(plot, (int)(width * scale), (int)(height * scale), destination);
     }
 
     /// <summary>Draws part of the heatmap as vectors onto a canvas (a PDF page), filling the given rectangle.</summary>
     public static void Draw(SKCanvas canvas, SKRect area, HeatmapModel model, int firstColumn, int columnCount, (double Min, double Max) colorRange, string? fontName = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
-        VectorPlot.Draw(CreatePlot(model, firstColumn, columnCount, colorRange, fontName), canvas, area);
+        PlotRendering.Draw(CreatePlot(model, firstColumn, columnCount, colorRange, fontName), canvas, area);
     }
 
     /// <summary>Every text the plot of these columns draws, so a document can subset its fonts to them.</summary>

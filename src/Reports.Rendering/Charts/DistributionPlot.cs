@@ -55,12 +55,12 @@ public static class DistributionPlot
     public static void Draw(SKCanvas canvas, SKRect area, IReadOnlyList<(string Label, IReadOnlyList<double> Values)> categories, string? fontName = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
-        VectorPlot.Draw(Create(categories, fontName), canvas, area);
+        PlotRendering.Draw(Create(categories, fontName), canvas, area);
     }
 
     /// <summary>The plot as SVG for the HTML report; its ids start with <paramref name="idPrefix"/>, unique per page.</summary>
     public static string Svg(IReadOnlyList<(string Label, IReadOnlyList<double> Values)> categories, string idPrefix) =>
-        SvgIds.Renumber(VectorPlot.Svg(Create(categories), Width, Height), idPrefix);
+        SvgIds.Renumber(PlotRendering.Svg(Create(categories), Width, Height), idPrefix);
 
     /// <summary>A spread in [-0.25, 0.25] from the golden ratio: the same for the same index on every run.</summary>
     private static double Jitter(int index) => (((index * 0.6180339887498949) % 1.0) - 0.5) * 0.5;
