@@ -45,6 +45,8 @@ public sealed class HighlightedTokens(IReadOnlyList<ShadedToken> tokens, double 
         {
             yield return new Block(Style.LineHeight + 2, (context, left, top) =>
             {
+                // One paint for the line's shadings: a native paint per token cost more than drawing it.
+                using var fill = new SKPaint();
                 foreach (var (token, tokenX, tokenWidth) in line)
                 {
                     var style = token.IsStrongest ? Style.WithBold() : Style;
@@ -52,7 +54,7 @@ public sealed class HighlightedTokens(IReadOnlyList<ShadedToken> tokens, double 
                     {
                         // Shade the glyphs, not the space that starts a word.
                         var lead = token.Text.StartsWith(' ') ? context.Fonts.Measure(" ", style) : 0;
-                        using var fill = new SKPaint { Color = Shade(token.Activation, scaleMax) };
+                        fill.Color = Shade(token.Activation, scaleMax);
                         context.Canvas.DrawRect(new SKRect(left + tokenX + lead, top, left + tokenX + tokenWidth, top + Style.LineHeight + 1), fill);
                     }
 
