@@ -76,7 +76,7 @@ public static class HtmlReportWriter
         output.WriteLine("<h2 id=\"heatmap\">Heatmap</h2>");
         output.WriteLine("<p>Hover over a cell for the feature's type and description.</p>");
         output.WriteLine("<div class=\"heatmap-scroll\">");
-        output.Write(HeatmapSvg.Create(document.Heatmap, document.HeatmapHoverTexts));
+        HeatmapSvg.Write(output, document.Heatmap, document.HeatmapHoverTexts);
         output.WriteLine("</div>");
         WriteTable(output, "Prompts per category", "label-counts", document.LabelCounts);
         WriteTable(output, "Mean activation per category: describe()", "describe", document.Describe);
