@@ -74,7 +74,8 @@ public sealed class Table(TableModel model) : IElement
                 for (var i = 0; i < lines[c].Count; i++)
                 {
                     var text = lines[c][i];
-                    var textWidth = fonts.Measure(text, cellStyle);
+                    // Measured only where the width is needed: to align a number right, or to size a link's area.
+                    var textWidth = numeric || cell?.Link is not null ? fonts.Measure(text, cellStyle) : 0;
                     var textX = numeric ? left + widths[c] - Padding - textWidth : left + Padding;
                     var top = y + Padding + (i * style.LineHeight);
                     fonts.Draw(canvas, text, textX, top + (style.Size * 1.05f), cellStyle);
