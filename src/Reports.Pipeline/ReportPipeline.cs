@@ -145,7 +145,7 @@ public static class ReportPipeline
     /// Writes the outputs' temporary files. The PDF takes longest and keeps two threads busy on its own (its pages, and
     /// its charts recorded ahead), so it runs on this thread and the others share the cores left, at least one, one
     /// after another on a two-core machine: there, writing them all at once left the PDF a fraction of a core while it
-    /// laid out its pages (interleaved runs, 459 MB input: median 3.25 s wall, 5.0 CPU-s against 3.10 s, 4.8 CPU-s).
+    /// laid out its pages (15 interleaved runs, 459 MB input: median 3.17 s wall, 4.9 CPU-s against 3.04 s, 4.8 CPU-s).
     /// </summary>
     /// <param name="created">Set for each temporary file once it exists.</param>
     private static void WriteSideBySide(IReportOutput[] outputs, string[] temporaries, bool[] created, ReportContent content, IReportLog log, CancellationToken cancellationToken)
