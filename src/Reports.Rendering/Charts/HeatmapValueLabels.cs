@@ -38,13 +38,7 @@ internal sealed class HeatmapValueLabels(string?[,] labels) : IPlottable
         ArgumentNullException.ThrowIfNull(rp);
         var typeface = Fonts.GetTypeface(FontName, bold: false, italic: false);
         var scale = AdvanceGrid.Scale(FontSize, typeface.UnitsPerEm);
-        using var font = new SKFont(typeface, scale * typeface.UnitsPerEm)
-        {
-            Subpixel = true,
-            LinearMetrics = true,
-            Hinting = SKFontHinting.None,
-            Edging = SKFontEdging.Antialias,
-        };
+        using var font = AdvanceGrid.Font(typeface, FontSize);
         using var paint = new SKPaint { Color = Color, IsAntialias = true };
         // Advances in font units times the grid scale, as the PDF backend computes them (SKFont's own widths at this
         // size differ in the last bits, and every difference would cost a move).
@@ -72,7 +66,7 @@ internal sealed class HeatmapValueLabels(string?[,] labels) : IPlottable
                 var labelGlyphs = font.GetGlyphs(label);
                 var units = Array.ConvertAll(unitFont.GetGlyphWidths(labelGlyphs), MathF.Round); // whole font units, as in the font
                 // Started on the 1/4096 grid, the pen adds exact advances: each label stays one string.
-                var pen = MathF.Round((Axes.GetPixelX(c + 0.5) - (units.Sum() * scale / 2)) * 4096) / 4096;
+                var pen = AdvanceGrid.Position(Axes.GetPixelX(c + 0.5) - (units.Sum() * scale / 2));
                 for (var g = 0; g < labelGlyphs.Length; g++)
                 {
                     glyphs.Add(labelGlyphs[g]);

@@ -60,9 +60,6 @@ public sealed class FontSet : IDisposable
 
     public SKTypeface Primary(TextStyle style) => style.Bold ? Bold : style.Italic ? Italic : Regular;
 
-    public static SKFont Font(SKTypeface typeface, float size) =>
-        new(typeface, AdvanceGrid.Size(typeface, size)) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
-
     /// <summary>Width of text in a style, shaped by HarfBuzz run by run.</summary>
     public float Measure(string text, TextStyle style) => Measure(text.AsSpan(), style);
 
@@ -201,7 +198,7 @@ public sealed class FontSet : IDisposable
 
     /// <summary>Fonts and paints are native objects: a page of table rows would otherwise make one per cell.</summary>
     private SKFont DrawingFont(SKTypeface typeface, float size) =>
-        Cached(drawingFonts, (Typeface: typeface, Size: size), this, static (key, _) => Font(key.Typeface, key.Size));
+        Cached(drawingFonts, (Typeface: typeface, Size: size), this, static (key, _) => AdvanceGrid.Font(key.Typeface, key.Size));
 
     private SKPaint Paint(SKColor color) =>
         Cached(paints, color, this, static (key, _) => new SKPaint { Color = key, IsAntialias = true });

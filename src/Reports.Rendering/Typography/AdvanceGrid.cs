@@ -23,4 +23,11 @@ public static class AdvanceGrid
     /// <summary>Font units to the grid size's units: a multiple of 1/4096.</summary>
     public static float Scale(float size, int unitsPerEm) =>
         MathF.Max(1, MathF.Round(size / unitsPerEm * ScaleDenominator)) / ScaleDenominator;
+
+    /// <summary>A drawing font at the grid size nearest to <paramref name="size"/>, with linear (unhinted) advances.</summary>
+    public static SKFont Font(SKTypeface typeface, float size) =>
+        new(typeface, Size(typeface, size)) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
+
+    /// <summary>The grid position nearest to x: a run started there keeps exact positions as it adds advances.</summary>
+    public static float Position(float x) => MathF.Round(x * ScaleDenominator) / ScaleDenominator;
 }
