@@ -13,6 +13,12 @@ public sealed record DataSetOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>How the prompts JSONL is written (whose writer's bytes).</summary>
+    public WriterStyle Style { get; init; } = WriterStyle.Compact;
+
+    /// <summary>What the prompts and tokens hold.</summary>
+    public TextMix Text { get; init; } = TextMix.Latin;
+
     public IReadOnlyList<string> Labels { get; init; } = ["analysis", "code", "creative", "math", "medical", "therapy", "trivia"];
 
     /// <summary>Fraction of the features in the prompts file that get a row in the descriptions file.</summary>

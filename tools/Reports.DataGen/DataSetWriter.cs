@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace Reports.DataGen;
 
 /// <summary>
 /// Writes a seeded SAE analysis data set in the users' exact schema: the feature-descriptions CSV
-/// (RFC 4180, LF, UTF-8 without BOM) and the active-prompts JSONL (one feature per line). Streaming:
+/// (RFC 4180, LF, UTF-8 without BOM) and the active-prompts JSONL (one feature per line, in the
+/// bytes of the writer <see cref="DataSetOptions.Style"/> names). Streaming:
 /// memory does not grow with the number of features.
 /// </summary>
 public static class DataSetWriter
@@ -74,71 +73,74 @@ public static class DataSetWriter
         ArgumentNullException.ThrowIfNull(options);
         var pool = new PromptPool(options);
         var buffered = new BufferedStream(output, 1 << 20);
-        using var json = new Utf8JsonWriter(buffered, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        var json = new PythonJsonWriter(buffered, options.Style);
         foreach (var plan in FeaturePlan.Create(options))
         {
             var random = plan.NewRandom(options.Seed);
-            json.WriteStartObject();
-            json.WriteNumber("feature_id", plan.Id);
-            json.WriteString("token", FeatureToken(plan));
-            json.WriteString("source", Source);
-            json.WriteStartArray("active_prompts");
+            json.StartObject();
+            json.Name("feature_id");
+            json.Integer(plan.Id);
+            json.Name("token");
+            json.String(FeatureToken(plan));
+            json.Name("source");
+            json.String(Source);
+            json.Name("active_prompts");
+            json.StartArray();
             for (var j = 0; j < plan.PromptCount; j++)
             {
                 WritePrompt(json, plan, options.Labels, pool, random);
             }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.Flush();
-            json.Reset();
+            json.EndArray();
+            json.EndObject();
             buffered.WriteByte((byte)'\n');
         }
 
         buffered.Flush();
     }
 
-    private static void WritePrompt(Utf8JsonWriter json, FeaturePlan plan, IReadOnlyList<string> labels, PromptPool pool, Random random)
+    private static void WritePrompt(PythonJsonWriter json, FeaturePlan plan, IReadOnlyList<string> labels, PromptPool pool, Random random)
     {
         var l = WeightedChoice(plan.LabelWeights, random);
         var prompt = pool.Pick(labels[l], random);
         var activation = Math.Round(Math.Max(0.05, plan.LabelMeans[l] * (0.6 + (0.8 * random.NextDouble()))), 4);
 
-        json.WriteStartObject();
-        json.WriteNumber("prompt_id", prompt.Id);
-        json.WriteString("prompt_text", prompt.Text);
-        json.WriteString("prompt_label", labels[l]);
-        WriteFloat(json, "prompt_feature_activation", activation);
-        json.WriteStartArray("tokenized_prompt");
+        json.StartObject();
+        json.Name("prompt_id");
+        json.Integer(prompt.Id);
+        json.Name("prompt_text");
+        json.String(prompt.Text);
+        json.Name("prompt_label");
+        json.String(labels[l]);
+        json.Name("prompt_feature_activation");
+        json.Float(activation);
+        json.Name("tokenized_prompt");
+        json.StartArray();
         foreach (var token in prompt.Tokens)
         {
-            json.WriteStringValue(token);
+            json.String(token);
         }
 
-        json.WriteEndArray();
+        json.EndArray();
 
         // The feature fires on a few positions; the strongest carries the prompt's activation.
-        json.WriteStartArray("tokens");
+        json.Name("tokens");
+        json.StartArray();
         var firing = Math.Min(prompt.Tokens.Length, 1 + random.Next(4));
         var start = random.Next(prompt.Tokens.Length - firing + 1);
         var peak = start + random.Next(firing);
         for (var position = start; position < start + firing; position++)
         {
-            json.WriteStartObject();
-            json.WriteString("token", prompt.Tokens[position]);
-            WriteFloat(json, "activation", position == peak ? activation : Math.Round(activation * (0.2 + (0.7 * random.NextDouble())), 4));
-            json.WriteEndObject();
+            json.StartObject();
+            json.Name("token");
+            json.String(prompt.Tokens[position]);
+            json.Name("activation");
+            json.Float(position == peak ? activation : Math.Round(activation * (0.2 + (0.7 * random.NextDouble())), 4));
+            json.EndObject();
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    /// <summary>Always with a fractional part ("2.0", not "2"), so a reader's type inference sees floats.</summary>
-    private static void WriteFloat(Utf8JsonWriter json, string name, double value)
-    {
-        json.WritePropertyName(name);
-        json.WriteRawValue(value.ToString("0.0###", CultureInfo.InvariantCulture), skipInputValidation: true);
+        json.EndArray();
+        json.EndObject();
     }
 
     private static int WeightedChoice(double[] weights, Random random)

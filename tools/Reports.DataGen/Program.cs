@@ -1,7 +1,7 @@
 using System.Globalization;
 using Reports.DataGen;
 
-// dotnet run --project tools/Reports.DataGen -- --out DIR [--features N] [--prompts-per-feature N] [--tokens-per-prompt N] [--seed N] [--described-fraction F]
+// dotnet run --project tools/Reports.DataGen -- --out DIR [--features N] [--prompts-per-feature N] [--tokens-per-prompt N] [--seed N] [--described-fraction F] [--style S] [--text T]
 var options = new DataSetOptions();
 string? output = null;
 for (var i = 0; i < args.Length; i++)
@@ -17,6 +17,8 @@ for (var i = 0; i < args.Length; i++)
             Console.WriteLine("  --tokens-per-prompt N      mean tokenized_prompt length (default 12)");
             Console.WriteLine("  --seed N                   random seed (default 42)");
             Console.WriteLine("  --described-fraction F     fraction of features with a description row (default 1.0)");
+            Console.WriteLine("  --style S                  how the JSONL is written: compact (default), json-dumps, json-dumps-unicode, pandas");
+            Console.WriteLine("  --text T                   latin (default) or multilingual (code, CJK, RTL, Indic, Thai, emoji, byte-fallback tokens)");
             return 0;
         case "--out": output = Value(); break;
         case "--features": options = options with { Features = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
@@ -24,6 +26,8 @@ for (var i = 0; i < args.Length; i++)
         case "--tokens-per-prompt": options = options with { TokensPerPrompt = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
         case "--seed": options = options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
         case "--described-fraction": options = options with { DescribedFraction = double.Parse(Value(), CultureInfo.InvariantCulture) }; break;
+        case "--style": options = options with { Style = WriterStyles.Parse(Value()) }; break;
+        case "--text": options = options with { Text = Value() switch { "latin" => TextMix.Latin, "multilingual" => TextMix.Multilingual, var other => throw new ArgumentException($"--text is latin or multilingual, not '{other}'") } }; break;
         default:
             Console.Error.WriteLine($"unknown option '{args[i]}'; try --help");
             return 2;

@@ -45,7 +45,13 @@ internal sealed class PromptPool
             {
                 var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, templates[random.Next(templates.Length)], first[random.Next(first.Length)], second[random.Next(second.Length)]);
                 text = Lengthen(text, options.TokensPerPrompt, random) + (IsQuestion(text) ? "?" : ".");
-                prompts[i] = new PoolPrompt(nextId++, text, Tokenizer.Tokenize(text));
+                if (options.Text == TextMix.Multilingual && random.Next(3) != 0)
+                {
+                    // Two prompts in three open with code, another script or emoji, on a line of its own.
+                    text = MultilingualTexts.Opening(label, random) + "\n" + text;
+                }
+
+                prompts[i] = new PoolPrompt(nextId++, text, Tokenizer.Tokenize(text, options.Text));
             }
 
             byLabel[label] = prompts;
