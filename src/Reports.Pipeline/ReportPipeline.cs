@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Diagnostics;
 using Reports.Analysis.Reading;
@@ -53,6 +54,8 @@ public static class ReportPipeline
             var promptBytes = new FileInfo(request.PromptsPath) is { Exists: true } file ? file.Length : 0;
             var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken, request.TopPrompts,
                 new Progress(bytes => log.ReadProgress(bytes, promptBytes)), forPages: request.Render);
+            log.Progress(string.Create(CultureInfo.InvariantCulture,
+                $"{request.Name}: read {analysis.Totals.FeatureRecords:N0} records of {request.PromptsPath}, {analysis.RecordsReadByGeneratedReader:N0} of them by the generated reader (lines the fast reader declined)"));
             foreach (var warning in analysis.Warnings)
             {
                 log.Report(warning);

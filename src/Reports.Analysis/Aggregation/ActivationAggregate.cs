@@ -39,6 +39,14 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     /// <summary>Number of active prompts added.</summary>
     public long PromptCount { get; private set; }
 
+    /// <summary>
+    /// Records the fast reader declined and the generated reader read (valid lines in a shape the fast reader does not
+    /// take): it should be rare, and is counted so a run can say how rare.
+    /// </summary>
+    public long RecordsReadByGeneratedReader { get; private set; }
+
+    internal void CountGeneratedReaderRecord() => RecordsReadByGeneratedReader++;
+
     /// <summary>Adds one feature record, found at <paramref name="line"/> of the prompts file.</summary>
     public void Add(FeatureRecord record, long line)
     {
@@ -81,6 +89,7 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         ArgumentNullException.ThrowIfNull(other);
         RecordCount += other.RecordCount;
         PromptCount += other.PromptCount;
+        RecordsReadByGeneratedReader += other.RecordsReadByGeneratedReader;
         foreach (var (key, statistics) in other.cells)
         {
             ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, key, out _);

@@ -42,6 +42,9 @@ public sealed class ActivationAnalysis
 
     public IReadOnlyList<ReportDiagnostic> Warnings { get; }
 
+    /// <summary>Prompts records that the fast reader declined and the generated reader read (<see cref="ActivationAggregate.RecordsReadByGeneratedReader"/>).</summary>
+    public long RecordsReadByGeneratedReader { get; private init; }
+
     /// <summary>Joins an aggregate of the prompts file with the description rows (keyed by feature id, with their lines).</summary>
     public static ActivationAnalysis Create(
         ActivationAggregate aggregate,
@@ -77,7 +80,7 @@ public sealed class ActivationAnalysis
             .ToArray();
         var labelCounts = labels.Select(label => (label, aggregate.LabelCounts[label])).ToArray();
         var totals = new AnalysisTotals(descriptions.Count, aggregate.RecordCount, featureIds.Length, aggregate.PromptCount, labels.Length);
-        return new ActivationAnalysis(labels, features, labelCounts, describe, totals, warnings);
+        return new ActivationAnalysis(labels, features, labelCounts, describe, totals, warnings) { RecordsReadByGeneratedReader = aggregate.RecordsReadByGeneratedReader };
     }
 
     /// <summary>Consistency between the two files: reported, never silently dropped or merged.</summary>

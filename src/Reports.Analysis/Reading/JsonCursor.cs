@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Text;
 
 namespace Reports.Analysis.Reading;
 
@@ -14,11 +15,23 @@ namespace Reports.Analysis.Reading;
 /// The caller rejects lines with control characters first, so a string ends at the first quote that is not escaped.
 /// Hot methods skip tiered compilation (a report run is short; quick tier-0 code made the scan three times slower).
 /// </summary>
-internal ref struct JsonCursor(ReadOnlySpan<byte> json)
+/// <param name="json">One line.</param>
+/// <param name="scratch">
+/// Where <see cref="TryReadString"/> decodes strings with escapes: at least as long as the line, since no escape
+/// decodes to more bytes than it is written with.
+/// </param>
+internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
 {
     private const int MaxDepth = 64;
 
     private readonly ReadOnlySpan<byte> json = json;
+    private readonly Span<byte> scratch = scratch;
+    private int scratchUsed;
+
+    public JsonCursor(ReadOnlySpan<byte> json)
+        : this(json, default)
+    {
+    }
 
     public int Position { get; private set; }
 
@@ -58,24 +71,14 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         return false;
     }
 
-    /// <summary>Consumes <paramref name="literal"/> if the bytes at the position are exactly it (no whitespace skipped).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryConsumeLiteral(ReadOnlySpan<byte> literal)
-    {
-        if (!json[Position..].StartsWith(literal))
-        {
-            return false;
-        }
+    /// <summary>Where the cursor is, to come back to with <see cref="Rewind"/>.</summary>
+    public readonly (int Position, int ScratchUsed) Checkpoint() => (Position, scratchUsed);
 
-        Position += literal.Length;
-        return true;
-    }
-
-    /// <summary>Goes back to an earlier position, to read the same bytes another way.</summary>
-    public void Rewind(int position)
+    /// <summary>Goes back to an earlier checkpoint, to read the same bytes another way (decoded texts after it are dropped).</summary>
+    public void Rewind((int Position, int ScratchUsed) checkpoint)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, Position);
-        Position = position;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(checkpoint.Position, Position);
+        (Position, scratchUsed) = checkpoint;
     }
 
     /// <summary>Skips whitespace and tells the next byte (0 at the end).</summary>
@@ -107,14 +110,73 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         return true;
     }
 
-    /// <summary>As <see cref="TryReadPlainString(out ReadOnlySpan{byte})"/>, as offsets into the line (for callers that keep them).</summary>
-    public bool TryReadPlainString(out int start, out int length)
+    /// <summary>
+    /// A string value, escapes and all: its text is the line's bytes when it has no escape, or else decoded into the
+    /// scratch buffer exactly as System.Text.Json decodes it (<c>\uXXXX</c> to UTF-8, surrogate pairs joined). False
+    /// for a lone surrogate, which System.Text.Json cannot give as a string either.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryReadString(out JsonText text)
+    {
+        text = default;
+        if (!TryConsume((byte)'"'))
+        {
+            return false;
+        }
+
+        var start = Position;
+        var end = StringRunEnd(start);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        if (json[end] == '"')
+        {
+            text = new JsonText(start, end - start, Decoded: false);
+            Position = end + 1;
+            return true;
+        }
+
+        var decodedStart = scratchUsed;
+        while (true)
+        {
+            json[Position..end].CopyTo(scratch[scratchUsed..]);
+            scratchUsed += end - Position;
+            Position = end;
+            if (json[Position] == '"')
+            {
+                Position++;
+                text = new JsonText(decodedStart, scratchUsed - decodedStart, Decoded: true);
+                return true;
+            }
+
+            if (!TryDecodeEscape())
+            {
+                return false;
+            }
+
+            end = StringRunEnd(Position);
+            if (end < 0)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Skips whitespace and consumes <c>"name"</c> and its colon, if they come next (a name without escapes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryConsumeName(ReadOnlySpan<byte> name)
     {
         SkipWhitespace();
-        start = Position + 1;
-        var read = TryReadPlainString(out ReadOnlySpan<byte> value);
-        length = value.Length;
-        return read;
+        var rest = json[Position..];
+        if (rest.Length < name.Length + 2 || rest[0] != '"' || !rest[1..].StartsWith(name) || rest[name.Length + 1] != '"')
+        {
+            return false;
+        }
+
+        Position += name.Length + 2;
+        return TryConsume((byte)':');
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -347,7 +409,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             return true;
         }
 
-        if (TrySkipCompactStringsVectorized())
+        if (TrySkipStringsVectorized())
         {
             return true;
         }
@@ -365,14 +427,14 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>
-    /// The common shape of a token list, <c>"a","b",...,"z"]</c> (no escapes, no spaces), 64 bytes at a time, as
-    /// simdjson finds string bounds: the running parity of the quotes marks the bytes inside strings, and what is
-    /// outside must be commas, each after a closing and before an opening quote, up to the closing bracket. Anything
-    /// else (an escape, whitespace, the end of the line near) returns false with the position unchanged, for the
-    /// byte-by-byte path to read or reject.
+    /// The rest of a token list, <c>"a", "b\n", ..., "z"]</c>, 64 bytes at a time, as simdjson finds string bounds: escaped
+    /// characters are found from the runs of backslashes, the running parity of the other quotes marks the bytes inside
+    /// strings, and what is outside must be commas and spaces, a comma after each closing quote and an opening quote
+    /// after each comma, up to the closing bracket. Each escape is checked where it starts. Anything else returns false
+    /// with the position unchanged, for the byte-by-byte path to read or reject.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TrySkipCompactStringsVectorized()
+    private bool TrySkipStringsVectorized()
     {
         if (!Vector256.IsHardwareAccelerated || Position >= json.Length || json[Position] != '"')
         {
@@ -380,26 +442,52 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         }
 
         const int Block = 64;
-        const ulong Top = 1ul << 63;
-        var inString = false;      // the block starts inside a string
-        var closedBefore = false;  // the byte before the block was a closing quote
-        var commaBefore = false;   // the byte before the block was a comma
+        const ulong OddBits = 0xAAAA_AAAA_AAAA_AAAAul;
+        var inString = false;        // the block starts inside a string
+        var nextIsEscaped = 0ul;      // the block's first byte is escaped
+        var afterClosing = 0ul;       // a closing quote (and spaces) ran up to the block: its next non-space is checked here
+        var afterComma = 0ul;         // the same for a comma
+        Span<byte> tail = stackalloc byte[Block];
         ref var start = ref MemoryMarshal.GetReference(json);
-        for (var at = Position; at + Block <= json.Length; at += Block)
+        for (var at = Position; at < json.Length; at += Block)
         {
-            var low = Vector256.LoadUnsafe(ref start, (nuint)at);
-            var high = Vector256.LoadUnsafe(ref start, (nuint)(at + Vector256<byte>.Count));
-            if (Vector256.EqualsAny(low, Vector256.Create((byte)'\\')) || Vector256.EqualsAny(high, Vector256.Create((byte)'\\')))
+            Vector256<byte> low, high;
+            if (at + Block <= json.Length)
             {
-                return false;
+                low = Vector256.LoadUnsafe(ref start, (nuint)at);
+                high = Vector256.LoadUnsafe(ref start, (nuint)(at + Vector256<byte>.Count));
+            }
+            else
+            {
+                // The line's last bytes, padded with zeros: a zero is never JSON, so the array must close before it.
+                tail.Clear();
+                json[at..].CopyTo(tail);
+                low = Vector256.Create<byte>(tail);
+                high = Vector256.Create<byte>(tail[Vector256<byte>.Count..]);
             }
 
-            var quotes = Mask(low, high, (byte)'"');
-            var commas = Mask(low, high, (byte)',');
-            var brackets = Mask(low, high, (byte)']');
+            var backslashes = Mask(low, high, (byte)'\\');
+            var escaped = nextIsEscaped;
+            if (backslashes != 0 || nextIsEscaped != 0)
+            {
+                // simdjson's escape scanner: a backslash that is not itself escaped escapes the byte after it.
+                var potential = backslashes & ~nextIsEscaped;
+                var maybeEscaped = potential << 1;
+                var codes = ((maybeEscaped | OddBits) - potential) ^ OddBits;
+                escaped = codes ^ (backslashes | nextIsEscaped);
+                var escapes = codes & backslashes;
+                nextIsEscaped = escapes >> 63;
+                for (var bits = escapes; bits != 0; bits &= bits - 1)
+                {
+                    if (!IsEscapeAt(at + BitOperations.TrailingZeroCount(bits)))
+                    {
+                        return false;
+                    }
+                }
+            }
 
-            // Bit i of inside: an odd number of quotes at or before i, so byte i is an opening quote or string content.
-            var inside = quotes;
+            var quotes = Mask(low, high, (byte)'"') & ~escaped;
+            var inside = quotes; // bit i: an odd number of quotes at or before i, so byte i is an opening quote or string content
             inside ^= inside << 1;
             inside ^= inside << 2;
             inside ^= inside << 4;
@@ -414,18 +502,20 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             var opening = quotes & inside;
             var closing = quotes & ~inside;
             var outside = ~inside & ~quotes;
-            commas &= outside; // a comma inside a string (the token ",") is text
-            var end = brackets & outside;
+            var commas = Mask(low, high, (byte)',') & outside;
+            var spaces = Mask(low, high, (byte)' ') & outside;
+            var end = Mask(low, high, (byte)']') & outside;
             end &= unchecked(0ul - end); // the first closing bracket: the array's
             var before = unchecked(end - 1); // every bit below it (all bits when there is none)
+            var range = before | end;
 
-            // Outside strings only commas; a closing quote is followed by a comma or the end; a comma by an opening quote.
-            var follows = (closing << 1) | (closedBefore ? 1ul : 0);
-            var afterComma = (commas << 1) | (commaBefore ? 1ul : 0);
-            if ((outside & ~commas & before) != 0
-                || (follows & ~(commas | end) & (before | end)) != 0
-                || (afterComma & ~opening & (before | end)) != 0
-                || (follows & end) != end)
+            // The first non-space after each closing quote and each comma: a carry through the run of spaces after it.
+            var closingNext = NextNonSpace(closing, spaces, ref afterClosing);
+            var commaNext = NextNonSpace(commas, spaces, ref afterComma);
+            if ((outside & ~commas & ~spaces & before) != 0
+                || (closingNext & ~(commas | end) & range) != 0
+                || (commaNext & ~opening & range) != 0
+                || (closingNext & end) != end)
             {
                 return false;
             }
@@ -436,19 +526,121 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
                 return true;
             }
 
-            inString = (inside & Top) != 0;
-            closedBefore = (closing & Top) != 0;
-            commaBefore = (commas & Top) != 0;
+            inString = (inside >> 63) != 0;
         }
 
         return false;
     }
+
+    /// <summary>
+    /// For each set bit of <paramref name="marks"/>, the first byte after it that is not a space, with <paramref name="carry"/>
+    /// bringing a mark's run of spaces in from the block before and taking one out to the block after.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong NextNonSpace(ulong marks, ulong spaces, ref ulong carry)
+    {
+        var next = (marks << 1) | carry;
+        var sum = spaces + next;
+        var overflow = sum < spaces ? 1ul : 0ul;
+        carry = overflow | (marks >> 63);
+        return sum & ~spaces;
+    }
+
+    /// <summary>Whether the backslash at <paramref name="at"/> starts a valid escape.</summary>
+    private readonly bool IsEscapeAt(int at) =>
+        at + 1 < json.Length && (json[at + 1] is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t'
+            || TryReadHex4(at, out _));
 
     /// <summary>Bit i set where byte i of the 64 is <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mask(Vector256<byte> low, Vector256<byte> high, byte value) =>
         Vector256.Equals(low, Vector256.Create(value)).ExtractMostSignificantBits()
         | ((ulong)Vector256.Equals(high, Vector256.Create(value)).ExtractMostSignificantBits() << 32);
+
+    /// <summary>At a backslash: decodes one escape into the scratch buffer (a surrogate pair as one code point).</summary>
+    private bool TryDecodeEscape()
+    {
+        if (Position + 1 >= json.Length)
+        {
+            return false;
+        }
+
+        byte simple = json[Position + 1] switch
+        {
+            (byte)'"' => (byte)'"',
+            (byte)'\\' => (byte)'\\',
+            (byte)'/' => (byte)'/',
+            (byte)'b' => (byte)'\b',
+            (byte)'f' => (byte)'\f',
+            (byte)'n' => (byte)'\n',
+            (byte)'r' => (byte)'\r',
+            (byte)'t' => (byte)'\t',
+            _ => 0,
+        };
+        if (simple != 0)
+        {
+            scratch[scratchUsed++] = simple;
+            Position += 2;
+            return true;
+        }
+
+        if (!TryReadHex4(Position, out var unit))
+        {
+            return false;
+        }
+
+        Position += 6;
+        var codePoint = unit;
+        if (char.IsLowSurrogate((char)unit))
+        {
+            return false;
+        }
+
+        if (char.IsHighSurrogate((char)unit))
+        {
+            if (Position + 1 >= json.Length || json[Position] != '\\' || !TryReadHex4(Position, out var low) || !char.IsLowSurrogate((char)low))
+            {
+                return false;
+            }
+
+            Position += 6;
+            codePoint = char.ConvertToUtf32((char)unit, (char)low);
+        }
+
+        scratchUsed += new Rune(codePoint).EncodeToUtf8(scratch[scratchUsed..]);
+        return true;
+    }
+
+    /// <summary>The four hex digits of a <c>\uXXXX</c> escape at <paramref name="at"/> (the backslash).</summary>
+    private readonly bool TryReadHex4(int at, out int value)
+    {
+        value = 0;
+        if (at + 6 > json.Length || json[at + 1] != 'u')
+        {
+            return false;
+        }
+
+        for (var i = at + 2; i < at + 6; i++)
+        {
+            var digit = HexValue(json[i]);
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value << 4) | digit;
+        }
+
+        return true;
+    }
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
 
     private bool TrySkipEscape()
     {

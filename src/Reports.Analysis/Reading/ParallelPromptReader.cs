@@ -226,6 +226,7 @@ public static class ParallelPromptReader
                 using var reader = new FeatureRecordJsonlReader(new MemoryStream(text.ToArray()), path);
                 reader.TryRead(out var record);
                 aggregate.Add(record!, line);
+                aggregate.CountGeneratedReaderRecord();
                 return null;
             }
             catch (SchemaDataException exception)

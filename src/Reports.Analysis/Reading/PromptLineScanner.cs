@@ -32,6 +32,9 @@ internal sealed class PromptLineScanner
     private readonly List<int> tokensSeen = [];
     private KeyValuePair<string, TokenTally>[] recordTokens = new KeyValuePair<string, TokenTally>[256];
 
+    // Labels and token texts with escapes, decoded; a line's texts never take more bytes than the line.
+    private byte[] scratch = new byte[1 << 16];
+
     /// <summary>Adds the line to the aggregate and returns true, or returns false having added nothing.</summary>
     /// <param name="fileOffset">Where the line starts in the file: strongest-prompt candidates keep their place, not their text.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -39,6 +42,11 @@ internal sealed class PromptLineScanner
     {
         // Control characters are invalid in JSON strings and rare as whitespace: a line with any goes the slow way,
         // so strings can be skipped by looking for quotes and backslashes only.
+        if (scratch.Length < line.Length)
+        {
+            scratch = new byte[Math.Max(line.Length, scratch.Length * 2)];
+        }
+
         if (!Utf8Check.IsValidWithoutControls(line) || !TryScan(line, out var featureId))
         {
             return false;
@@ -48,7 +56,7 @@ internal sealed class PromptLineScanner
         var evidence = aggregate.EvidenceOf(featureId);
         foreach (var prompt in prompts)
         {
-            var label = labels.Intern(line.Slice(prompt.LabelStart, prompt.LabelLength));
+            var label = labels.Intern(prompt.Label.In(line, scratch));
             Grow(ref labelStatistics, labels.Count);
             if (labelStatistics[label].Count == 0)
             {
@@ -59,7 +67,7 @@ internal sealed class PromptLineScanner
             evidence.AddActivation(labels[label], prompt.Activation);
             for (var t = prompt.FirstToken; t < prompt.FirstToken + prompt.TokenCount; t++)
             {
-                var token = tokenTexts.Intern(line.Slice(tokens[t].TextStart, tokens[t].TextLength));
+                var token = tokenTexts.Intern(tokens[t].Text.In(line, scratch));
                 Grow(ref tokenTallies, tokenTexts.Count);
                 if (tokenTallies[token].Count == 0)
                 {
@@ -112,7 +120,7 @@ internal sealed class PromptLineScanner
         prompts.Clear();
         tokens.Clear();
         featureId = 0;
-        var json = new JsonCursor(line);
+        var json = new JsonCursor(line, scratch);
         bool sawId = false, sawToken = false, sawSource = false, sawPrompts = false;
         if (!json.TryConsume((byte)'{') || json.Peek() == '}')
         {
@@ -181,10 +189,11 @@ internal sealed class PromptLineScanner
         var prompt = new Prompt { FirstToken = tokens.Count };
         json.SkipWhitespace();
         prompt.ObjectStart = json.Position;
+        var checkpoint = json.Checkpoint();
         if (!TryScanPromptInSampleOrder(ref json, ref prompt))
         {
-            // Another order, spaces, or something wrong: field by field, by name.
-            json.Rewind(prompt.ObjectStart);
+            // Another order, or something wrong: field by field, by name.
+            json.Rewind(checkpoint);
             tokens.RemoveRange(prompt.FirstToken, tokens.Count - prompt.FirstToken);
             if (!TryScanPromptByName(ref json, ref prompt))
             {
@@ -216,7 +225,7 @@ internal sealed class PromptLineScanner
 
             var ok = name switch
             {
-                _ when name.SequenceEqual("prompt_label"u8) => Once(ref sawLabel) && json.TryReadPlainString(out prompt.LabelStart, out prompt.LabelLength),
+                _ when name.SequenceEqual("prompt_label"u8) => Once(ref sawLabel) && json.TryReadString(out prompt.Label),
                 _ when name.SequenceEqual("prompt_feature_activation"u8) => Once(ref sawActivation) && json.TryReadDouble(out prompt.Activation),
                 _ when name.SequenceEqual("prompt_id"u8) => Once(ref sawId) && json.TryReadInt64(out prompt.PromptId),
                 _ when name.SequenceEqual("prompt_text"u8) => Once(ref sawText) && json.Peek() == '"' && json.TrySkipString(),
@@ -235,23 +244,28 @@ internal sealed class PromptLineScanner
     }
 
     /// <summary>
-    /// A prompt whose fields come in the schema sample's order, compact: each name is one comparison with the bytes
-    /// expected next instead of a read and a look-up. False at the first surprise, and the caller starts over.
+    /// A prompt whose fields come in the schema sample's order, with or without spaces: each name is one comparison
+    /// with the bytes expected next instead of a read and a look-up. False at the first surprise, and the caller starts over.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryScanPromptInSampleOrder(ref JsonCursor json, ref Prompt prompt)
     {
-        if (!(json.TryConsumeLiteral("{\"prompt_id\":"u8) && json.TryReadInt64(out prompt.PromptId)
-            && json.TryConsumeLiteral(",\"prompt_text\":\""u8) && json.TrySkipStringRest()
-            && json.TryConsumeLiteral(",\"prompt_label\":"u8) && json.TryReadPlainString(out prompt.LabelStart, out prompt.LabelLength)
-            && json.TryConsumeLiteral(",\"prompt_feature_activation\":"u8) && json.TryReadDouble(out prompt.Activation)
-            && json.TryConsumeLiteral(",\"tokenized_prompt\":"u8) && json.TrySkipStringArray()))
+        if (!(json.TryConsume((byte)'{') && json.TryConsumeName("prompt_id"u8) && json.TryReadInt64(out prompt.PromptId)
+            && json.TryConsume((byte)',') && json.TryConsumeName("prompt_text"u8) && json.TrySkipString()
+            && json.TryConsume((byte)',') && json.TryConsumeName("prompt_label"u8) && json.TryReadString(out prompt.Label)
+            && json.TryConsume((byte)',') && json.TryConsumeName("prompt_feature_activation"u8) && json.TryReadDouble(out prompt.Activation)
+            && json.TryConsume((byte)',') && json.TryConsumeName("tokenized_prompt"u8) && json.TrySkipStringArray()))
         {
             return false;
         }
 
         // "tokens" may be absent, as in the sample.
-        return (!json.TryConsumeLiteral(",\"tokens\":"u8) || TryScanTokens(ref json)) && json.TryConsumeLiteral("}"u8);
+        if (json.TryConsume((byte)','))
+        {
+            return json.TryConsumeName("tokens"u8) && TryScanTokens(ref json) && json.TryConsume((byte)'}');
+        }
+
+        return json.TryConsume((byte)'}');
     }
 
     /// <summary><c>tokens</c>: an array of {"token": string, "activation": number}.</summary>
@@ -272,10 +286,11 @@ internal sealed class PromptLineScanner
         {
             var token = default(Token);
 
-            // The sample's shape first: {"token":"...","activation":n}.
-            var start = json.Position;
-            if (json.TryConsumeLiteral("{\"token\":"u8) && json.TryReadPlainString(out token.TextStart, out token.TextLength)
-                && json.TryConsumeLiteral(",\"activation\":"u8) && json.TryReadDouble(out token.Activation) && json.TryConsumeLiteral("}"u8))
+            // The sample's order first: {"token": "...", "activation": n}.
+            json.SkipWhitespace();
+            var start = json.Checkpoint();
+            if (json.TryConsume((byte)'{') && json.TryConsumeName("token"u8) && json.TryReadString(out token.Text)
+                && json.TryConsume((byte)',') && json.TryConsumeName("activation"u8) && json.TryReadDouble(out token.Activation) && json.TryConsume((byte)'}'))
             {
                 tokens.Add(token);
                 continue;
@@ -297,7 +312,7 @@ internal sealed class PromptLineScanner
 
                 var ok = name switch
                 {
-                    _ when name.SequenceEqual("token"u8) => Once(ref sawText) && json.TryReadPlainString(out token.TextStart, out token.TextLength),
+                    _ when name.SequenceEqual("token"u8) => Once(ref sawText) && json.TryReadString(out token.Text),
                     _ when name.SequenceEqual("activation"u8) => Once(ref sawActivation) && json.TryReadDouble(out token.Activation),
                     _ => json.TrySkipValue(),
                 };
@@ -398,8 +413,7 @@ internal sealed class PromptLineScanner
     {
         public int ObjectStart;
         public int ObjectEnd;
-        public int LabelStart;
-        public int LabelLength;
+        public JsonText Label;
         public double Activation;
         public long PromptId;
         public int FirstToken;
@@ -408,8 +422,7 @@ internal sealed class PromptLineScanner
 
     private struct Token
     {
-        public int TextStart;
-        public int TextLength;
+        public JsonText Text;
         public double Activation;
     }
 }
