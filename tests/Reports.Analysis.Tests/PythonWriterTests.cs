@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Reports.DataGen;
 
 namespace Reports.Analysis.Tests;
@@ -9,8 +8,6 @@ namespace Reports.Analysis.Tests;
 /// </summary>
 public sealed class PythonWriterTests
 {
-    private const string Python = "/usr/bin/python3";
-
     private const string Rewrite = """
         import json, sys
         import pandas as pd
@@ -36,28 +33,9 @@ public sealed class PythonWriterTests
         var source = DataSetWriter.Write(options with { Style = WriterStyle.JsonDumps }, TestData.NewTemporaryDirectory());
         var ours = DataSetWriter.Write(options with { Style = style }, TestData.NewTemporaryDirectory());
 
-        var python = RunPython(source.PromptsPath, WriterStyles.Name(style));
+        var python = PythonScript.Run(Rewrite, source.PromptsPath, WriterStyles.Name(style));
 
         Assert.Equal(python.Length, new FileInfo(ours.PromptsPath).Length);
         Assert.True(python.AsSpan().SequenceEqual(File.ReadAllBytes(ours.PromptsPath)), $"{WriterStyles.Name(style)} differs from Python's bytes");
-    }
-
-    private static byte[] RunPython(string source, string style)
-    {
-        var script = Path.Combine(TestData.NewTemporaryDirectory(), "rewrite.py");
-        File.WriteAllText(script, Rewrite);
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { script, source, style })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var output = new MemoryStream();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.BaseStream.CopyTo(output);
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{Python} failed (python3-pandas is installed by .ci/run): {error.Result}");
-        return output.ToArray();
     }
 }

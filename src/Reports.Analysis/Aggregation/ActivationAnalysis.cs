@@ -50,13 +50,14 @@ public sealed class ActivationAnalysis
         ActivationAggregate aggregate,
         IReadOnlyDictionary<long, (FeatureDescription Row, long Line)> descriptions,
         string descriptionsPath,
-        string promptsPath)
+        string promptsPath,
+        IReadOnlyList<ReportDiagnostic>? readingWarnings = null)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(descriptions);
 
         var labels = aggregate.LabelCounts.Keys.Order(StringComparer.Ordinal).ToArray();
-        var warnings = new List<ReportDiagnostic>();
+        var warnings = new List<ReportDiagnostic>(readingWarnings ?? []);
         var featureIds = aggregate.Features.Keys.Union(descriptions.Keys).Order().ToArray();
         var features = new FeatureSummary[featureIds.Length];
         for (var i = 0; i < featureIds.Length; i++)
@@ -89,7 +90,8 @@ public sealed class ActivationAnalysis
         (FeatureDescription Row, long Line)? description,
         FeatureOccurrences? occurrences,
         string descriptionsPath,
-        string promptsPath)
+        string promptsPath,
+        IReadOnlyList<ReportDiagnostic>? readingWarnings = null)
     {
         if (occurrences is null)
         {
@@ -106,7 +108,7 @@ public sealed class ActivationAnalysis
                 $"feature {id} has prompts but no row in the descriptions file; it is reported without a description",
                 promptsPath, firstLine, 1);
         }
-        else if (description.Value.Row.NumPrompts != occurrences.PromptCount)
+        else if (description.Value.Row.NumPrompts is { } stated && stated != occurrences.PromptCount)
         {
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.PromptCountMismatch,
                 $"num_prompts: the description row of feature {id} says {description.Value.Row.NumPrompts}, the prompts file has {occurrences.PromptCount} active prompts",

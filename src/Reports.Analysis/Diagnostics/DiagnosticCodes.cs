@@ -40,4 +40,5 @@ public static class DiagnosticCodes
     public const string PromptCountMismatch = "RPT103";
     public const string RepeatedFeatureRecord = "RPT104";
     public const string FeatureWithoutPrompts = "RPT105";
+    public const string MissingDescriptionValues = "RPT106";
 }

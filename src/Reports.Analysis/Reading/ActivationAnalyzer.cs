@@ -1,5 +1,6 @@
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Diagnostics;
+using Reports.Schema;
 
 namespace Reports.Analysis.Reading;
 
@@ -17,7 +18,11 @@ public static class ActivationAnalyzer
     {
         // The descriptions are read beside the prompts (one thread, a few MB), not before them. Their errors still come
         // first: a bad descriptions file is reported as it was when it was read alone, whatever the prompts hold.
-        var reading = Task.Run(() => ReadDescriptions(descriptionsPath, cancellationToken), cancellationToken);
+        var reading = Task.Run(() =>
+        {
+            var rows = ReadDescriptions(descriptionsPath, out var missing, cancellationToken);
+            return (rows, missing);
+        }, cancellationToken);
         ActivationAggregate aggregate;
         try
         {
@@ -34,12 +39,16 @@ public static class ActivationAnalyzer
             throw;
         }
 
-        var descriptions = reading.GetAwaiter().GetResult();
-        return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPath);
+        var (descriptions, missing) = reading.GetAwaiter().GetResult();
+        return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPath, [.. missing.Select(m => MissingValuesWarning(m, descriptionsPath))]);
     }
 
     /// <summary>The description rows keyed by feature id, each with the line it starts on.</summary>
-    public static Dictionary<long, (FeatureDescription Row, long Line)> ReadDescriptions(string path, CancellationToken cancellationToken = default)
+    public static Dictionary<long, (FeatureDescription Row, long Line)> ReadDescriptions(string path, CancellationToken cancellationToken = default) =>
+        ReadDescriptions(path, out _, cancellationToken);
+
+    /// <summary>The description rows, and the numeric columns with missing values (pandas' NaN: empty or spelled out).</summary>
+    public static Dictionary<long, (FeatureDescription Row, long Line)> ReadDescriptions(string path, out IReadOnlyList<CsvMissingValues> missing, CancellationToken cancellationToken = default)
     {
         RequireFile(path);
         var rows = new Dictionary<long, (FeatureDescription Row, long Line)>();
@@ -55,8 +64,15 @@ public static class ActivationAnalyzer
             }
         }
 
+        missing = reader.MissingValues;
         return rows;
     }
+
+    /// <summary>RPT106: one warning per column, at its first missing value.</summary>
+    private static ReportDiagnostic MissingValuesWarning(CsvMissingValues missing, string path) =>
+        new(DiagnosticSeverity.Warning, DiagnosticCodes.MissingDescriptionValues,
+            $"{missing.Column}: {missing.Count} {(missing.Count == 1 ? "row leaves" : "rows leave")} it missing (an empty cell or NaN, as pandas writes a missing value), the first here; shown as empty cells, null in summary.json, and never used as a number",
+            path, missing.FirstLine, missing.FirstColumn);
 
     /// <summary>Aggregates the prompts file on all cores (<see cref="ParallelPromptReader"/>).</summary>
     /// <param name="bytesRead">Told the number of bytes read so far, a chunk at a time.</param>

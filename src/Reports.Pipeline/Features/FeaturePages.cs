@@ -34,9 +34,9 @@ public static class FeaturePages
             Link = d?.Link,
             Statistics = StatisticsTable(
             [
-                ("General mean", Number(d?.GeneralActivationMean)), ("General max", Number(d?.GeneralActivationMax)),
-                ("General min", Number(d?.GeneralActivationMin)), ("Personal mean", Number(d?.PersonalMean)),
-                ("Cohen's d (file)", Number(d?.PersonalCohensD, "0.00")), ("num_prompts (file)", d is null ? "—" : Count(d.NumPrompts)),
+                ("General mean", FileNumber(d, d?.GeneralActivationMean)), ("General max", FileNumber(d, d?.GeneralActivationMax)),
+                ("General min", FileNumber(d, d?.GeneralActivationMin)), ("Personal mean", FileNumber(d, d?.PersonalMean)),
+                ("Cohen's d (file)", FileNumber(d, d?.PersonalCohensD, "0.00")), ("num_prompts (file)", FileCount(d, d?.NumPrompts)),
                 ("Prompts here", Count(feature.PromptCount)),
             ]),
             Distribution = [.. labels.Select(l => (l, (IReadOnlyList<double>)(evidence?.ActivationsByLabel.GetValueOrDefault(l) ?? [])))],

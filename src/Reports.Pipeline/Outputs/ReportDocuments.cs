@@ -88,8 +88,8 @@ public static class ReportDocuments
             hasPage ? new TableCell(id, "#" + FeaturePages.Anchor(feature.FeatureId)) : id,
             d?.ClaudeType is { Length: > 0 } type ? type : d is null ? "—" : "Unknown",
             d is null ? "(no row in the descriptions file)" : string.IsNullOrEmpty(d.ClaudeDesc) ? "No description available" : d.ClaudeDesc,
-            Number(d?.GeneralActivationMean), Number(d?.GeneralActivationMax), Number(d?.GeneralActivationMin),
-            Number(d?.PersonalMean), Number(d?.PersonalCohensD, "0.00"),
+            FileNumber(d, d?.GeneralActivationMean), FileNumber(d, d?.GeneralActivationMax), FileNumber(d, d?.GeneralActivationMin),
+            FileNumber(d, d?.PersonalMean), FileNumber(d, d?.PersonalCohensD, "0.00"),
             Integer(feature.PromptCount),
             d is null ? "" : new TableCell(d.Link, d.Link),
         ];

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Reports.Analysis;
 using Reports.Analysis.Aggregation;
 
 namespace Reports.Pipeline.Outputs;
@@ -101,6 +102,7 @@ public sealed class SummaryJsonOutput : IReportOutput
         json.WriteNumber("feature_id", feature.FeatureId);
         json.WriteBoolean("described", feature.Description is not null);
         json.WriteNumber("num_prompts", feature.PromptCount);
+        WriteDescriptionNumbers(json, feature.Description);
         json.WriteStartObject("labels");
         for (var l = 0; l < labels.Count; l++)
         {
@@ -133,6 +135,38 @@ public sealed class SummaryJsonOutput : IReportOutput
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// The description row's numbers under their column names, null where the row leaves one missing or infinite (as
+    /// pandas' <c>to_json</c> writes NaN and infinities); the whole object null without a row.
+    /// </summary>
+    private static void WriteDescriptionNumbers(Utf8JsonWriter json, FeatureDescription? row)
+    {
+        if (row is null)
+        {
+            json.WriteNull("description");
+            return;
+        }
+
+        json.WriteStartObject("description");
+        WriteNumber(json, "general_activation_mean", row.GeneralActivationMean);
+        WriteNumber(json, "general_activation_max", row.GeneralActivationMax);
+        WriteNumber(json, "general_activation_min", row.GeneralActivationMin);
+        WriteNumber(json, "personal_mean", row.PersonalMean);
+        WriteNumber(json, "personal_cohens_d", row.PersonalCohensD);
+        if (row.NumPrompts is { } stated)
+        {
+            json.WriteNumber("num_prompts", stated);
+        }
+        else
+        {
+            json.WriteNull("num_prompts");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value) => WriteNumber(json, name, value ?? double.NaN);
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double value)
     {

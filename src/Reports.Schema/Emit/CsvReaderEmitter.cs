@@ -18,6 +18,7 @@ internal static class CsvReaderEmitter
         code.Line("private readonly global::Reports.Schema.CsvRecordParser parser;");
         code.Line("private readonly int[] map = new int[Columns.Length];");
         code.Line("private readonly int fieldCount;");
+        code.Line("private readonly global::Reports.Schema.CsvMissingTally missing = new(Columns);");
         code.Line();
         code.Line("/// <param name=\"stream\">UTF-8 data; the reader disposes it.</param>");
         code.Line("/// <param name=\"path\">The file's path, used in error messages only.</param>");
@@ -59,6 +60,9 @@ internal static class CsvReaderEmitter
         code.Line("}");
         code.Line("}");
         code.Line();
+        code.Line("/// <summary>The nullable numeric columns that had missing values (empty, or pandas' NaN spellings) so far: how many, and where the first was.</summary>");
+        code.Line("public global::System.Collections.Generic.IReadOnlyList<global::Reports.Schema.CsvMissingValues> MissingValues => missing.Columns;");
+        code.Line();
         code.Line("/// <summary>Line where the record returned last starts (quoted fields may span lines).</summary>");
         code.Line("public long RecordLine => parser.RecordLine;");
         code.Line();
@@ -96,9 +100,10 @@ internal static class CsvReaderEmitter
         for (var i = 0; i < record.Fields.Count; i++)
         {
             var field = record.Fields[i];
-            var value = field.Kind == ValueKind.String
-                ? $"global::Reports.Schema.CsvValues.{FieldShape.Helper(field.Kind, field.Nullable)}(fields[map[{i}]])"
-                : $"global::Reports.Schema.CsvValues.{FieldShape.Helper(field.Kind, field.Nullable)}(source, fields[map[{i}]], {CodeWriter.Quote(field.DataName)})";
+            var helper = $"global::Reports.Schema.CsvValues.{FieldShape.Helper(field.Kind, field.Nullable)}";
+            var value = field.Kind == ValueKind.String ? $"{helper}(fields[map[{i}]])"
+                : field.Nullable && field.Kind is ValueKind.Integer or ValueKind.Double ? $"{helper}(source, fields[map[{i}]], {CodeWriter.Quote(field.DataName)}, missing, {i})"
+                : $"{helper}(source, fields[map[{i}]], {CodeWriter.Quote(field.DataName)})";
             code.Line($"{field.PropertyName} = {value},");
         }
 

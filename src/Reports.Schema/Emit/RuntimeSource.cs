@@ -394,39 +394,117 @@ namespace Reports.Schema
     }
 
     /// <summary>Converts CSV fields to typed values, with located errors.</summary>
+    /// <summary>How many values a CSV column left missing (empty, or one of pandas' NaN spellings), and where the first was.</summary>
+    public sealed class CsvMissingValues
+    {
+        internal CsvMissingValues(string column, long firstLine, long firstColumn)
+        {
+            Column = column;
+            FirstLine = firstLine;
+            FirstColumn = firstColumn;
+        }
+
+        public string Column { get; }
+
+        public long Count { get; internal set; }
+
+        /// <summary>1-based line of the first missing value.</summary>
+        public long FirstLine { get; }
+
+        /// <summary>1-based column, in characters, of the first missing value.</summary>
+        public long FirstColumn { get; }
+    }
+
+    /// <summary>The missing values of a reader's numeric columns, in column order.</summary>
+    internal sealed class CsvMissingTally
+    {
+        private readonly string[] columns;
+        private readonly CsvMissingValues?[] tallies;
+
+        public CsvMissingTally(string[] columns)
+        {
+            this.columns = columns;
+            tallies = new CsvMissingValues?[columns.Length];
+        }
+
+        public IReadOnlyList<CsvMissingValues> Columns
+        {
+            get
+            {
+                var list = new List<CsvMissingValues>();
+                foreach (var tally in tallies)
+                {
+                    if (tally is not null)
+                    {
+                        list.Add(tally);
+                    }
+                }
+
+                return list;
+            }
+        }
+
+        public void Add(int column, in CsvField field)
+        {
+            var tally = tallies[column] ??= new CsvMissingValues(columns[column], field.Line, field.Column);
+            tally.Count++;
+        }
+    }
+
     internal static class CsvValues
     {
-        public static long Int64(Utf8LineSource source, in CsvField field, string name) =>
-            NullableInt64(source, field, name) ?? throw source.Error(SchemaErrorKind.TypeMismatch, field.Line, field.Column, name, "an integer (long)", "an empty value");
-
-        public static long? NullableInt64(Utf8LineSource source, in CsvField field, string name)
+        public static long Int64(Utf8LineSource source, in CsvField field, string name)
         {
             var text = field.Value;
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            if (TryInt64(text, out var value))
             {
                 return value;
             }
 
-            throw source.Error(IsNonFinite(text) ? SchemaErrorKind.NonFiniteNumber : SchemaErrorKind.TypeMismatch, field.Line, field.Column, name, "an integer (long)", Show(text));
+            var kind = text.Length > 0 && (IsNonFinite(text) || IsMissing(text)) ? SchemaErrorKind.NonFiniteNumber : SchemaErrorKind.TypeMismatch;
+            throw source.Error(kind, field.Line, field.Column, name, "an integer (long)", text.Length == 0 ? "an empty value" : Show(text));
         }
 
-        public static double Double(Utf8LineSource source, in CsvField field, string name) =>
-            NullableDouble(source, field, name) ?? throw source.Error(SchemaErrorKind.TypeMismatch, field.Line, field.Column, name, "a number (double)", "an empty value");
+        public static long? NullableInt64(Utf8LineSource source, in CsvField field, string name, CsvMissingTally missing, int column)
+        {
+            if (IsMissing(field.Value))
+            {
+                missing.Add(column, field);
+                return null;
+            }
 
-        public static double? NullableDouble(Utf8LineSource source, in CsvField field, string name)
+            return TryInt64(field.Value, out var value) ? value : throw source.Error(SchemaErrorKind.TypeMismatch, field.Line, field.Column, name, "an integer (long)", Show(field.Value));
+        }
+
+        /// <summary>
+        /// An integer, or a float with no fraction ("18.0"): pandas writes an integer column that has a missing value as floats.
+        /// </summary>
+        private static bool TryInt64(string text, out long value)
+        {
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+            {
+                return true;
+            }
+
+            if (!IsNonFinite(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real)
+                && real == Math.Floor(real) && real >= -9.2e18 && real <= 9.2e18)
+            {
+                value = (long)real;
+                return true;
+            }
+
+            return false;
+        }
+
+        public static double Double(Utf8LineSource source, in CsvField field, string name)
         {
             var text = field.Value;
             if (text.Length == 0)
             {
-                return null;
+                throw source.Error(SchemaErrorKind.TypeMismatch, field.Line, field.Column, name, "a number (double)", "an empty value");
             }
 
-            if (IsNonFinite(text))
+            if (IsNonFinite(text) || IsMissing(text))
             {
                 throw source.Error(SchemaErrorKind.NonFiniteNumber, field.Line, field.Column, name, "a finite number (double)", Show(text));
             }
@@ -437,6 +515,46 @@ namespace Reports.Schema
             }
 
             throw source.Error(SchemaErrorKind.TypeMismatch, field.Line, field.Column, name, "a number (double)", Show(text));
+        }
+
+        /// <summary>
+        /// A number, missing (null) when the cell is empty or one of pandas' NaN spellings, and infinite for pandas'
+        /// infinities (<c>inf</c>, <c>-inf</c>, <c>Infinity</c>): what <c>pandas.read_csv</c> reads from the same cell.
+        /// </summary>
+        public static double? NullableDouble(Utf8LineSource source, in CsvField field, string name, CsvMissingTally missing, int column)
+        {
+            var text = field.Value;
+            if (IsMissing(text))
+            {
+                missing.Add(column, field);
+                return null;
+            }
+
+            if (IsNonFinite(text))
+            {
+                return text.TrimStart()[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && !double.IsInfinity(value))
+            {
+                return value;
+            }
+
+            throw source.Error(SchemaErrorKind.TypeMismatch, field.Line, field.Column, name, "a number (double), empty, or one of pandas' NaN spellings", Show(text));
+        }
+
+        /// <summary>pandas.read_csv's default NaN spellings (<c>na_values</c>), the empty cell among them.</summary>
+        internal static bool IsMissing(string text)
+        {
+            switch (text)
+            {
+                case "": case "#N/A": case "#N/A N/A": case "#NA": case "-1.#IND": case "-1.#QNAN": case "-NaN": case "-nan":
+                case "1.#IND": case "1.#QNAN": case "<NA>": case "N/A": case "NA": case "NULL": case "NaN": case "None":
+                case "n/a": case "nan": case "null":
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         public static bool Boolean(Utf8LineSource source, in CsvField field, string name) =>

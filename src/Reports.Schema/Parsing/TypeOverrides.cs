@@ -5,14 +5,16 @@ using Reports.Schema.Model;
 namespace Reports.Schema.Parsing;
 
 /// <summary>
-/// Applies the <c>Types</c> metadata: <c>column=type;...</c>, a type being long, double, bool or string, with an
-/// optional <c>?</c>. Nested JSON fields are named by their dotted path (<c>active_prompts.prompt_id=long</c>).
+/// Applies the <c>Types</c> metadata: <c>column=type,...</c>, a type being long, double, bool or string, with an
+/// optional <c>?</c>. Entries are separated by commas: the compiler reads item metadata from an .editorconfig file,
+/// where a <c>;</c> starts a comment, so everything after the first <c>;</c> never reaches the generator (a
+/// <c>;</c> is still accepted for samples given to the generator directly). Nested JSON fields are named by their dotted path (<c>active_prompts.prompt_id=long</c>).
 /// </summary>
 internal static class TypeOverrides
 {
     public static void Apply(ObjectInfo root, string overrides)
     {
-        foreach (var entry in overrides.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in overrides.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = entry.Split('=');
             if (parts.Length != 2)
