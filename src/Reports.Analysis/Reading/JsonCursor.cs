@@ -644,26 +644,13 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
 
     private bool TrySkipEscape()
     {
-        // At the backslash: \" \\ \/ \b \f \n \r \t, or \u and four hex digits.
-        if (Position + 1 >= json.Length)
+        if (!IsEscapeAt(Position))
         {
             return false;
         }
 
-        var kind = json[Position + 1];
-        if (kind == 'u')
-        {
-            if (Position + 6 > json.Length || !IsHex(json[Position + 2]) || !IsHex(json[Position + 3]) || !IsHex(json[Position + 4]) || !IsHex(json[Position + 5]))
-            {
-                return false;
-            }
-
-            Position += 6;
-            return true;
-        }
-
-        Position += 2;
-        return kind is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t';
+        Position += json[Position + 1] == 'u' ? 6 : 2;
+        return true;
     }
 
     /// <summary>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
@@ -745,6 +732,4 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
         Position += literal.Length;
         return true;
     }
-
-    private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
 }
