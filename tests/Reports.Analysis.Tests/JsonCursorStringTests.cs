@@ -46,7 +46,7 @@ public sealed class JsonCursorStringTests
     public void Random_token_lists_are_skipped_exactly_where_System_Text_Json_says_they_end_or_declined_when_it_rejects_them()
     {
         // Lengths across 64-byte blocks, escapes split over a block's end, spaces after commas or not, and broken
-        // variants (a quote, comma, bracket or backslash added or dropped somewhere).
+        // variants (a quote, comma, bracket, backslash or bad escape added, or a byte dropped, somewhere).
         var random = new Random(11);
         var checkedValid = 0;
         for (var n = 0; n < 20_000; n++)
@@ -57,7 +57,7 @@ public sealed class JsonCursorStringTests
             if (random.Next(3) == 0)
             {
                 var at = random.Next(array.Length);
-                var mutation = random.Next(5) switch { 0 => "\"", 1 => ",", 2 => "]", 3 => "\\", _ => "" };
+                var mutation = random.Next(8) switch { 0 => "\"", 1 => ",", 2 => "]", 3 => "\\", 4 => "\\x", 5 => "\\u0", 6 => "\\u00g", _ => "" };
                 array = random.Next(2) == 0 ? array.Insert(at, mutation) : array.Remove(at, 1);
             }
 
@@ -83,6 +83,61 @@ public sealed class JsonCursorStringTests
         }
 
         Assert.True(checkedValid > 10_000, $"{checkedValid} valid lists");
+    }
+
+    [Fact]
+    public void Random_strings_are_skipped_exactly_where_System_Text_Json_says_they_end_or_declined_when_it_rejects_them()
+    {
+        // Long runs of escapes (every character \uXXXX), escapes split over a block's end, and broken variants: a
+        // bad escape letter, a \u with too few hex digits, a quote or backslash added, a byte dropped.
+        var random = new Random(13);
+        var checkedValid = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = Escape(string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => Pieces[random.Next(Pieces.Length)])), random.Next(3));
+            if (random.Next(3) == 0)
+            {
+                var at = random.Next(1, text.Length);
+                var mutation = random.Next(6) switch { 0 => "\"", 1 => "\\", 2 => "\\x", 3 => "\\u1", 4 => "\\u12g", _ => "" };
+                text = random.Next(2) == 0 ? text.Insert(at, mutation) : text.Remove(at, 1);
+            }
+
+            var line = "{\"prompt_text\":" + text + ",\"next\":" + new string('1', random.Next(1, 90)) + "}";
+            var bytes = Encoding.UTF8.GetBytes(line);
+            if (!Utf8Check.IsValidWithoutControls(bytes))
+            {
+                continue;
+            }
+
+            var start = "{\"prompt_text\":".Length;
+            var cursor = new JsonCursor(bytes);
+            cursor.TryConsume((byte)'{');
+            Assert.True(cursor.TryConsumeName("prompt_text"u8));
+            var skipped = cursor.TrySkipString();
+            var expectedEnd = StringEnd(bytes, start);
+            Assert.True(skipped == (expectedEnd >= 0), $"{line}: skipped {skipped}, System.Text.Json {(expectedEnd >= 0 ? "reads it" : "rejects it")}");
+            if (skipped)
+            {
+                Assert.Equal(expectedEnd, cursor.Position);
+                checkedValid++;
+            }
+        }
+
+        Assert.True(checkedValid > 10_000, $"{checkedValid} valid strings");
+    }
+
+    /// <summary>Where System.Text.Json ends a string that starts at <paramref name="start"/>, or -1.</summary>
+    private static int StringEnd(byte[] line, int start)
+    {
+        var reader = new Utf8JsonReader(line.AsSpan(start), new JsonReaderOptions { AllowMultipleValues = true });
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.String ? start + (int)reader.BytesConsumed : -1;
+        }
+        catch (JsonException)
+        {
+            return -1;
+        }
     }
 
     /// <summary>Where System.Text.Json ends an array of strings that starts at <paramref name="start"/>, or -1.</summary>

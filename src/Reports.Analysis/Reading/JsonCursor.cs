@@ -186,9 +186,33 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TrySkipStringRest()
     {
+        var at = StringRunEnd(Position);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        Position = at;
+        if (json[Position] == '"')
+        {
+            Position++;
+            return true;
+        }
+
+        // Escapes come in runs (a tokenizer's \n and \t, and with ensure_ascii every non-ASCII character): 64 bytes at a time.
+        if (TrySkipEscapedStringRest())
+        {
+            return true;
+        }
+
         while (true)
         {
-            var at = StringRunEnd(Position);
+            if (!TrySkipEscape())
+            {
+                return false;
+            }
+
+            at = StringRunEnd(Position);
             if (at < 0)
             {
                 return false;
@@ -199,11 +223,6 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
             {
                 Position++;
                 return true;
-            }
-
-            if (!TrySkipEscape())
-            {
-                return false;
             }
         }
     }
@@ -430,7 +449,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
     /// The rest of a token list, <c>"a", "b\n", ..., "z"]</c>, 64 bytes at a time, as simdjson finds string bounds: escaped
     /// characters are found from the runs of backslashes, the running parity of the other quotes marks the bytes inside
     /// strings, and what is outside must be commas and spaces, a comma after each closing quote and an opening quote
-    /// after each comma, up to the closing bracket. Each escape is checked where it starts. Anything else returns false
+    /// after each comma, up to the closing bracket; every escape is checked in the same pass. Anything else returns false
     /// with the position unchanged, for the byte-by-byte path to read or reject.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -441,78 +460,34 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
             return false;
         }
 
-        const int Block = 64;
-        const ulong OddBits = 0xAAAA_AAAA_AAAA_AAAAul;
         var inString = false;        // the block starts inside a string
         var nextIsEscaped = 0ul;      // the block's first byte is escaped
+        var hexCarry = 0ul;           // hex digits of a \uXXXX still due at the block's start
         var afterClosing = 0ul;       // a closing quote (and spaces) ran up to the block: its next non-space is checked here
         var afterComma = 0ul;         // the same for a comma
-        Span<byte> tail = stackalloc byte[Block];
-        ref var start = ref MemoryMarshal.GetReference(json);
-        for (var at = Position; at < json.Length; at += Block)
+        Span<byte> tail = stackalloc byte[JsonBlock.Size];
+        for (var at = Position; at < json.Length; at += JsonBlock.Size)
         {
-            Vector256<byte> low, high;
-            if (at + Block <= json.Length)
-            {
-                low = Vector256.LoadUnsafe(ref start, (nuint)at);
-                high = Vector256.LoadUnsafe(ref start, (nuint)(at + Vector256<byte>.Count));
-            }
-            else
-            {
-                // The line's last bytes, padded with zeros: a zero is never JSON, so the array must close before it.
-                tail.Clear();
-                json[at..].CopyTo(tail);
-                low = Vector256.Create<byte>(tail);
-                high = Vector256.Create<byte>(tail[Vector256<byte>.Count..]);
-            }
-
-            var backslashes = Mask(low, high, (byte)'\\');
-            var escaped = nextIsEscaped;
-            if (backslashes != 0 || nextIsEscaped != 0)
-            {
-                // simdjson's escape scanner: a backslash that is not itself escaped escapes the byte after it.
-                var potential = backslashes & ~nextIsEscaped;
-                var maybeEscaped = potential << 1;
-                var codes = ((maybeEscaped | OddBits) - potential) ^ OddBits;
-                escaped = codes ^ (backslashes | nextIsEscaped);
-                var escapes = codes & backslashes;
-                nextIsEscaped = escapes >> 63;
-                for (var bits = escapes; bits != 0; bits &= bits - 1)
-                {
-                    if (!IsEscapeAt(at + BitOperations.TrailingZeroCount(bits)))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            var quotes = Mask(low, high, (byte)'"') & ~escaped;
-            var inside = quotes; // bit i: an odd number of quotes at or before i, so byte i is an opening quote or string content
-            inside ^= inside << 1;
-            inside ^= inside << 2;
-            inside ^= inside << 4;
-            inside ^= inside << 8;
-            inside ^= inside << 16;
-            inside ^= inside << 32;
-            if (inString)
-            {
-                inside = ~inside;
-            }
-
+            JsonBlock.Load(json, at, tail, out var low, out var high);
+            var escaped = JsonBlock.Escaped(JsonBlock.Mask(low, high, (byte)'\\'), ref nextIsEscaped);
+            var badEscapes = JsonBlock.BadEscapes(low, high, escaped, ref hexCarry);
+            var quotes = JsonBlock.Mask(low, high, (byte)'"') & ~escaped;
+            var inside = JsonBlock.Inside(quotes, ref inString);
             var opening = quotes & inside;
             var closing = quotes & ~inside;
             var outside = ~inside & ~quotes;
-            var commas = Mask(low, high, (byte)',') & outside;
-            var spaces = Mask(low, high, (byte)' ') & outside;
-            var end = Mask(low, high, (byte)']') & outside;
+            var commas = JsonBlock.Mask(low, high, (byte)',') & outside;
+            var spaces = JsonBlock.Mask(low, high, (byte)' ') & outside;
+            var end = JsonBlock.Mask(low, high, (byte)']') & outside;
             end &= unchecked(0ul - end); // the first closing bracket: the array's
             var before = unchecked(end - 1); // every bit below it (all bits when there is none)
             var range = before | end;
 
             // The first non-space after each closing quote and each comma: a carry through the run of spaces after it.
-            var closingNext = NextNonSpace(closing, spaces, ref afterClosing);
-            var commaNext = NextNonSpace(commas, spaces, ref afterComma);
+            var closingNext = JsonBlock.NextNonSpace(closing, spaces, ref afterClosing);
+            var commaNext = JsonBlock.NextNonSpace(commas, spaces, ref afterComma);
             if ((outside & ~commas & ~spaces & before) != 0
+                || (badEscapes & range) != 0
                 || (closingNext & ~(commas | end) & range) != 0
                 || (commaNext & ~opening & range) != 0
                 || (closingNext & end) != end)
@@ -525,37 +500,52 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
                 Position = at + BitOperations.TrailingZeroCount(end) + 1;
                 return true;
             }
-
-            inString = (inside >> 63) != 0;
         }
 
         return false;
     }
 
     /// <summary>
-    /// For each set bit of <paramref name="marks"/>, the first byte after it that is not a space, with <paramref name="carry"/>
-    /// bringing a mark's run of spaces in from the block before and taking one out to the block after.
+    /// The rest of a string from a backslash in it, 64 bytes at a time: the first quote no backslash escapes ends it, and
+    /// every escape before it is checked in the same pass. False with the position unchanged for a bad escape or no end.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong NextNonSpace(ulong marks, ulong spaces, ref ulong carry)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TrySkipEscapedStringRest()
     {
-        var next = (marks << 1) | carry;
-        var sum = spaces + next;
-        var overflow = sum < spaces ? 1ul : 0ul;
-        carry = overflow | (marks >> 63);
-        return sum & ~spaces;
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            return false;
+        }
+
+        var nextIsEscaped = 0ul;
+        var hexCarry = 0ul;
+        Span<byte> tail = stackalloc byte[JsonBlock.Size];
+        for (var at = Position; at < json.Length; at += JsonBlock.Size)
+        {
+            JsonBlock.Load(json, at, tail, out var low, out var high);
+            var escaped = JsonBlock.Escaped(JsonBlock.Mask(low, high, (byte)'\\'), ref nextIsEscaped);
+            var badEscapes = JsonBlock.BadEscapes(low, high, escaped, ref hexCarry);
+            var end = JsonBlock.Mask(low, high, (byte)'"') & ~escaped;
+            end &= unchecked(0ul - end);
+            if ((badEscapes & (unchecked(end - 1) | end)) != 0)
+            {
+                return false;
+            }
+
+            if (end != 0)
+            {
+                Position = at + BitOperations.TrailingZeroCount(end) + 1;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the backslash at <paramref name="at"/> starts a valid escape.</summary>
     private readonly bool IsEscapeAt(int at) =>
         at + 1 < json.Length && (json[at + 1] is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t'
             || TryReadHex4(at, out _));
-
-    /// <summary>Bit i set where byte i of the 64 is <paramref name="value"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask(Vector256<byte> low, Vector256<byte> high, byte value) =>
-        Vector256.Equals(low, Vector256.Create(value)).ExtractMostSignificantBits()
-        | ((ulong)Vector256.Equals(high, Vector256.Create(value)).ExtractMostSignificantBits() << 32);
 
     /// <summary>At a backslash: decodes one escape into the scratch buffer (a surrogate pair as one code point).</summary>
     private bool TryDecodeEscape()
