@@ -1,9 +1,11 @@
 namespace Reports.Bench;
 
-/// <summary>A contender's runs, or why it could not run; the table shows medians.</summary>
-public sealed class ContenderResult(Contender contender)
+/// <summary>A contender's runs on one workload, or why it could not run; the table shows medians.</summary>
+public sealed class ContenderResult(Contender contender, Workload workload)
 {
     public Contender Contender { get; } = contender;
+
+    public Workload Workload { get; } = workload;
 
     public List<Measurement> Runs { get; } = [];
 

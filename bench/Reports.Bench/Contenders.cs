@@ -11,11 +11,16 @@ public sealed record Contenders(
 {
     public IReadOnlyList<Contender> All => [IoFloor, ScanOneCore, ScanAllCores, DuckDb, DuckDbWithColumns, OursAggregationOnly, OursWithoutHashes, Ours, OursRendered];
 
+    /// <summary>What runs on every writer style after the first: the fair DuckDB query against the command.</summary>
+    public IReadOnlyList<Contender> EveryStyle => [DuckDbWithColumns, OursWithoutHashes, Ours];
+
     /// <summary>Where each DuckDB run's groups and our report land, for the agreement check.</summary>
     public static string DuckDbGroupsPath(string workspace, bool explicitColumns) =>
         Path.Combine(workspace, explicitColumns ? "duckdb-columns-groups.csv" : "duckdb-groups.csv");
 
     public static string OursAggregatePath(string workspace) => Path.Combine(workspace, "ours", "aggregate.csv");
+
+    public static string OursTokensPath(string workspace) => Path.Combine(workspace, "ours", "tokens.csv");
 
     public static Contenders For(Workload workload, string workspace)
     {
@@ -35,8 +40,9 @@ public sealed record Contenders(
             new Contender($"ours, aggregation alone (library call), {cores} cores", "dotnet", [bench, "aggregate", jsonl]),
             new Contender("reports build --no-render --no-input-hashes (ours)", "dotnet",
                 [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours-unhashed"), "--no-render", "--no-input-hashes"]),
+            // --verbose prints how many lines the fast reader declined, for the checks under the table.
             new Contender("reports build --no-render (ours)", "dotnet",
-                [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours"), "--no-render"]),
+                [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours"), "--no-render", "--verbose"]),
             // The report step of a build (every file: PDF, HTML, PNG), without MSBuild around it.
             new Contender("reports build, every output (PDF, HTML, PNG)", "dotnet",
                 [reports, "build", "--descriptions", workload.Files.DescriptionsPath, "--prompts", jsonl, "--out", Path.Combine(workspace, "ours-rendered")]));

@@ -32,7 +32,8 @@ public static class TimedProcess
             return new Measurement(
                 double.Parse(fields[0], CultureInfo.InvariantCulture),
                 long.Parse(fields[1], CultureInfo.InvariantCulture),
-                output.Result.Trim());
+                output.Result.Trim(),
+                error.Result);
         }
         finally
         {

@@ -11,23 +11,33 @@ public sealed record Workload(DataSetOptions Options, DataSetFiles Files)
     /// Scale 1 is about 459 MB of JSONL. Higher scales add features (the same lines, more of them) or, growing
     /// prompts, make every line longer (the same features): memory may grow with the first, must not with the second.
     /// </summary>
-    public static DataSetOptions OptionsFor(int scale, bool growPrompts = false) => growPrompts
-        ? new() { Features = 3_600, PromptsPerFeature = 150 * scale, TokensPerPrompt = 48, Seed = 42 }
-        : new() { Features = 3_600 * scale, PromptsPerFeature = 150, TokensPerPrompt = 48, Seed = 42 };
+    public static DataSetOptions OptionsFor(int scale, bool growPrompts = false, WriterStyle style = WriterStyle.Compact, TextMix text = TextMix.Latin)
+    {
+        var (features, prompts) = growPrompts ? (3_600, 150 * scale) : (3_600 * scale, 150);
+        return new DataSetOptions { Features = features, PromptsPerFeature = prompts, TokensPerPrompt = 48, Seed = 42, Style = style, Text = text };
+    }
 
     /// <summary>The cache folder and results name of a scale: "4x", or "4x-prompts" when prompts grow.</summary>
     public static string Name(int scale, bool growPrompts) => growPrompts && scale > 1 ? $"{scale}x-prompts" : $"{scale}x";
 
+    /// <summary>The writer style's name, as the results table shows it.</summary>
+    public string Style => WriterStyles.Name(Options.Style);
+
     public long PromptsBytes => new FileInfo(Files.PromptsPath).Length;
 
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"{Options.Features:N0} features x ~{Options.PromptsPerFeature} prompts x ~{Options.TokensPerPrompt} tokens, seed {Options.Seed}");
+        $"{Options.Features:N0} features x ~{Options.PromptsPerFeature} prompts x ~{Options.TokensPerPrompt} tokens, seed {Options.Seed}, {TextMixes.Name(Options.Text)} text, written by {WriterStyles.Writer(Options.Style)}");
+
+    /// <summary>The data, without how it was written: the same for every style of one bench run.</summary>
+    public string DataDescription => string.Create(CultureInfo.InvariantCulture,
+        $"{Options.Features:N0} features x ~{Options.PromptsPerFeature} prompts x ~{Options.TokensPerPrompt} tokens, seed {Options.Seed}, {TextMixes.Name(Options.Text)} text");
 
     /// <summary>The cached data set for the scale, generated when missing or made with other options.</summary>
-    public static Workload Ensure(int scale, bool growPrompts, string cacheRoot, TextWriter log)
+    public static Workload Ensure(int scale, bool growPrompts, WriterStyle style, TextMix text, string cacheRoot, TextWriter log)
     {
-        var directory = Path.Combine(cacheRoot, Name(scale, growPrompts));
-        var workload = new Workload(OptionsFor(scale, growPrompts), new DataSetFiles(
+        var directory = Path.Combine(cacheRoot, Name(scale, growPrompts)
+            + (style == WriterStyle.Compact ? "" : "-" + WriterStyles.Name(style)) + (text == TextMix.Latin ? "" : "-" + TextMixes.Name(text)));
+        var workload = new Workload(OptionsFor(scale, growPrompts, style, text), new DataSetFiles(
             Path.Combine(directory, DataSetFiles.DescriptionsFileName), Path.Combine(directory, DataSetFiles.PromptsFileName)));
         var stamp = Path.Combine(directory, "options.txt");
         if (File.Exists(stamp) && File.ReadAllText(stamp) == workload.Description

@@ -27,7 +27,7 @@ for (var i = 0; i < args.Length; i++)
         case "--seed": options = options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
         case "--described-fraction": options = options with { DescribedFraction = double.Parse(Value(), CultureInfo.InvariantCulture) }; break;
         case "--style": options = options with { Style = WriterStyles.Parse(Value()) }; break;
-        case "--text": options = options with { Text = Value() switch { "latin" => TextMix.Latin, "multilingual" => TextMix.Multilingual, var other => throw new ArgumentException($"--text is latin or multilingual, not '{other}'") } }; break;
+        case "--text": options = options with { Text = TextMixes.Parse(Value()) }; break;
         default:
             Console.Error.WriteLine($"unknown option '{args[i]}'; try --help");
             return 2;
