@@ -67,6 +67,13 @@ public static class ReportPipeline
             }
 
             content = new ReportContent(request, analysis, hashing.GetAwaiter().GetResult(), columns, pages);
+            if (request.Render)
+            {
+                foreach (var warning in UndrawableCharacters.Find(content.Document))
+                {
+                    log.Report(warning);
+                }
+            }
         }
         catch (SchemaDataException exception)
         {

@@ -41,4 +41,5 @@ public static class DiagnosticCodes
     public const string RepeatedFeatureRecord = "RPT104";
     public const string FeatureWithoutPrompts = "RPT105";
     public const string MissingDescriptionValues = "RPT106";
+    public const string UndrawableCharacter = "RPT107";
 }

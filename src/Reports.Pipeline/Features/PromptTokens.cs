@@ -18,6 +18,7 @@ public static class PromptTokens
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var pieces = prompt.TokenizedPrompt.Count > 0 ? prompt.TokenizedPrompt : [.. prompt.Text.Split(' ').Select((w, i) => i == 0 ? w : "▁" + w)];
+        var byteLevel = TokenText.IsByteLevel(pieces);
         var activations = new double[pieces.Count];
         var next = 0;
         for (var i = 0; i < pieces.Count && next < prompt.Tokens.Count; i++)
@@ -34,7 +35,7 @@ public static class PromptTokens
         {
             // The strongest token of the data (first on ties), whether or not it was found in the text.
             var best = prompt.Tokens.Aggregate((a, b) => b.Activation > a.Activation ? b : a);
-            strongest = (Display(best.Token), best.Activation);
+            strongest = (TokenText.Display(best.Token, byteLevel).Text, best.Activation);
             strongestIndex = Array.FindIndex(activations, a => a == best.Activation);
         }
 
@@ -54,9 +55,10 @@ public static class PromptTokens
 
         for (var i = start; i < end; i++)
         {
-            var text = Display(pieces[i]);
-            // The first word's marker would indent the prompt by a space.
-            shown.Add(new ShadedToken(i == 0 ? text.TrimStart(' ') : text, activations[i], i == strongestIndex));
+            var (text, endsLine) = TokenText.Display(pieces[i], byteLevel);
+            // The first word's marker would indent the prompt (or a line after a line feed) by a space.
+            var startsLine = i == 0 || shown is [.., { EndsLine: true }];
+            shown.Add(new ShadedToken(startsLine ? text.TrimStart(' ') : text, activations[i], i == strongestIndex, endsLine));
         }
 
         if (end < pieces.Count)
@@ -67,6 +69,6 @@ public static class PromptTokens
         return new PromptEvidence(rank, prompt.Label, prompt.Activation, prompt.PromptId, shown, scaleMax, strongest);
     }
 
-    /// <summary>SentencePiece marks a word start with '▁'; it is shown as the space it stands for.</summary>
-    public static string Display(string token) => token.Replace('▁', ' ');
+    /// <summary>A token on its own (a table's row), shown as <see cref="TokenText.Display"/> shows it in its prompt.</summary>
+    public static string Display(string token) => TokenText.Display(token, TokenText.IsByteLevel([token])).Text;
 }

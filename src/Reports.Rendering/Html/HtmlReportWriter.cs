@@ -11,7 +11,7 @@ namespace Reports.Rendering.Html;
 public static class HtmlReportWriter
 {
     private const string Style = """
-        body { font-family: "Noto Sans", "Segoe UI", Helvetica, Arial, sans-serif; margin: 2rem auto; max-width: 1400px; color: #1d1d1f; padding: 0 1rem; }
+        body { margin: 2rem auto; max-width: 1400px; color: #1d1d1f; padding: 0 1rem; }
         h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
         table { border-collapse: collapse; font-size: .85rem; margin: .6rem 0; }
         th, td { border: 1px solid #d0d0d0; padding: .3rem .5rem; vertical-align: top; text-align: left; }
@@ -41,6 +41,9 @@ public static class HtmlReportWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
+        // The body first: the fonts in the head are cut to the characters it shows.
+        var body = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteBody(document, body);
         output.NewLine = "\n";
         output.WriteLine("<!DOCTYPE html>");
         output.WriteLine("<html lang=\"en\">");
@@ -48,8 +51,13 @@ public static class HtmlReportWriter
         output.WriteLine("<meta charset=\"utf-8\">");
         output.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         output.WriteLine($"<title>{Escape(document.Title)}</title>");
-        output.WriteLine($"<style>\n{Style}\n</style>");
+        output.WriteLine($"<style>\n{HtmlFonts.Css(WebUtility.HtmlDecode(body.ToString()))}{Style}\n</style>");
         output.WriteLine("</head>");
+        output.Write(body.ToString());
+    }
+
+    private static void WriteBody(ReportDocument document, TextWriter output)
+    {
         output.WriteLine("<body>");
         output.WriteLine($"<h1>{Escape(document.Title)}</h1>");
         output.WriteLine($"<p>Date of the data: {(document.DataDate is { } date ? date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not stated")}</p>");
@@ -94,7 +102,7 @@ public static class HtmlReportWriter
     {
         output.WriteLine($"<section class=\"feature\" id=\"{page.Anchor}\">");
         output.WriteLine($"<h2>Feature {Escape(page.FeatureId)}</h2>");
-        output.WriteLine($"<p><b>{Escape(page.Type)}</b>: {Escape(page.Description)}</p>");
+        output.WriteLine($"<p><b>{Escape(page.Type)}</b>: <span dir=\"auto\">{Escape(page.Description)}</span></p>");
         if (page.Link is { } link)
         {
             output.WriteLine($"<p><a href=\"{Escape(link)}\">{Escape(link)}</a></p>");
@@ -112,9 +120,10 @@ public static class HtmlReportWriter
         output.WriteLine($"<p class=\"note\"><span class=\"swatch\" style=\"background:linear-gradient(to right,#fff,#{high.Red:X2}{high.Green:X2}{high.Blue:X2})\"></span> {Escape(page.ShadingKey)}</p>");
         foreach (var prompt in page.TopPrompts)
         {
+            // dir="auto": a prompt reads in the direction of its first strong character, as the PDF draws it.
             output.Write("<div class=\"prompt\"><div class=\"meta\">");
             output.Write(Escape(prompt.Caption));
-            output.Write("</div>");
+            output.Write("</div><div dir=\"auto\">");
             foreach (var token in prompt.Tokens)
             {
                 var shade = Pdf.HighlightedTokens.Shade(token.Activation, prompt.ScaleMax);
@@ -123,9 +132,13 @@ public static class HtmlReportWriter
                 output.Write(token.Activation > 0
                     ? $"<span class=\"tok\" style=\"background:#{shade.Red:X2}{shade.Green:X2}{shade.Blue:X2}\"{title}>{(token.IsStrongest ? $"<b>{text}</b>" : text)}</span>"
                     : $"<span class=\"tok\">{text}</span>");
+                if (token.EndsLine)
+                {
+                    output.Write("<br>");
+                }
             }
 
-            output.WriteLine("</div>");
+            output.WriteLine("</div></div>");
         }
 
         if (page.TopTokens.Rows.Count > 0)
@@ -161,7 +174,7 @@ public static class HtmlReportWriter
                 var cell = row[i];
                 var text = Escape(cell.Text);
                 var content = cell.Link is null ? text : $"<a href=\"{Escape(cell.Link)}\">{text}</a>";
-                output.Write(table.Columns[i].IsNumeric ? $"<td class=\"num\">{content}</td>" : $"<td>{content}</td>");
+                output.Write(table.Columns[i].IsNumeric ? $"<td class=\"num\">{content}</td>" : $"<td dir=\"auto\">{content}</td>");
             }
 
             output.WriteLine("</tr>");

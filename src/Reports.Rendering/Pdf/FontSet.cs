@@ -12,17 +12,20 @@ namespace Reports.Rendering.Pdf;
 public sealed class FontSet : IDisposable
 {
     private readonly Dictionary<SKTypeface, GlyphShaper> shapers = [];
-    private readonly Dictionary<(SKTypeface Typeface, float Size), Dictionary<string, ShapedRun>> shaped = [];
+    private readonly Dictionary<(SKTypeface Typeface, float Size, bool RightToLeft), Dictionary<string, ShapedRun>> shaped = [];
     private readonly List<Run> runs = [];
+    private readonly List<Run> visualRuns = [];
     private readonly Dictionary<(SKTypeface Typeface, float Size), SKFont> drawingFonts = [];
     private readonly Dictionary<SKColor, SKPaint> paints = [];
 
-    private FontSet(SKTypeface regular, SKTypeface bold, SKTypeface italic, SKTypeface symbols)
+    private FontSet(SKTypeface regular, SKTypeface bold, SKTypeface italic, SKTypeface symbols, IReadOnlyList<SKTypeface> fallbacks, IReadOnlyList<int> undrawable)
     {
         Regular = regular;
         Bold = bold;
         Italic = italic;
         Symbols = symbols;
+        Fallbacks = fallbacks;
+        Undrawable = undrawable;
     }
 
     public SKTypeface Regular { get; }
@@ -33,29 +36,27 @@ public sealed class FontSet : IDisposable
 
     public SKTypeface Symbols { get; }
 
-    /// <summary>Subsets every shipped face to the given text's characters (and printable ASCII, for numbers drawn later).</summary>
+    /// <summary>The faces for other scripts this document needs, each cut to the characters it draws here, in fallback order.</summary>
+    public IReadOnlyList<SKTypeface> Fallbacks { get; }
+
+    /// <summary>The document's characters that no shipped face has, in code point order: they are drawn as a box.</summary>
+    public IReadOnlyList<int> Undrawable { get; }
+
+    /// <summary>
+    /// Subsets the shipped faces to the given text's characters (and printable ASCII, for numbers drawn later): the
+    /// Noto Sans faces always, a face for another script only when the text has a character that it is the first to draw.
+    /// </summary>
     public static FontSet ForText(IEnumerable<string> texts)
     {
-        ArgumentNullException.ThrowIfNull(texts);
-        var codePoints = new HashSet<int>(Enumerable.Range(' ', '~' - ' ' + 1));
-        foreach (var text in texts)
-        {
-            // A report's text is megabytes of mostly ASCII: only the rest is decoded into code points.
-            var rest = text.AsSpan();
-            for (var i = rest.IndexOfAnyExceptInRange(' ', '~'); i >= 0; i = rest.IndexOfAnyExceptInRange(' ', '~'))
-            {
-                Rune.DecodeFromUtf16(rest[i..], out var rune, out var length);
-                codePoints.Add(rune.Value);
-                rest = rest[(i + length)..];
-            }
-        }
-
-        int[] sorted = [.. codePoints.Order()];
+        var codePoints = FaceSelection.CodePoints(texts);
+        var (fallbacks, undrawable) = FaceSelection.Fallbacks(codePoints);
         return new FontSet(
-            FontSubsetter.SubsetTypeface(ShippedFonts.Regular, sorted),
-            FontSubsetter.SubsetTypeface(ShippedFonts.Bold, sorted),
-            FontSubsetter.SubsetTypeface(ShippedFonts.Italic, sorted),
-            FontSubsetter.SubsetTypeface(ShippedFonts.Symbols, sorted));
+            FontSubsetter.SubsetTypeface(ShippedFonts.Regular, codePoints),
+            FontSubsetter.SubsetTypeface(ShippedFonts.Bold, codePoints),
+            FontSubsetter.SubsetTypeface(ShippedFonts.Italic, codePoints),
+            FontSubsetter.SubsetTypeface(ShippedFonts.Symbols, codePoints),
+            [.. fallbacks.Select(f => FontSubsetter.SubsetTypeface(f.Font, f.CodePoints))],
+            undrawable);
     }
 
     public SKTypeface Primary(TextStyle style) => style.Bold ? Bold : style.Italic ? Italic : Regular;
@@ -68,9 +69,9 @@ public sealed class FontSet : IDisposable
     {
         ArgumentNullException.ThrowIfNull(style);
         var width = 0f;
-        foreach (var run in Runs(text, Primary(style)))
+        foreach (var run in VisualRuns(text, Primary(style)))
         {
-            width += Shape(text.Slice(run.Start, run.Length), run.Typeface, style.Size).Width;
+            width += Shape(text.Slice(run.Start, run.Length), run.Typeface, style.Size, run.RightToLeft).Width;
         }
 
         return width;
@@ -83,13 +84,19 @@ public sealed class FontSet : IDisposable
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(style);
         var paint = Paint(style.Color);
-        foreach (var run in Runs(text, Primary(style)))
+        foreach (var run in VisualRuns(text, Primary(style)))
         {
-            var shaped = Shape(text.AsSpan(run.Start, run.Length), run.Typeface, style.Size);
+            var shaped = Shape(text.AsSpan(run.Start, run.Length), run.Typeface, style.Size, run.RightToLeft);
             if (shaped.Glyphs.Length > 0)
             {
+                // With the text and clusters, the PDF maps each glyph back to its characters (ToUnicode, or ActualText
+                // for a ligature or a contextual form), so a reader can copy and search what the glyphs show.
                 using var builder = new SKTextBlobBuilder();
-                builder.AddHorizontalRun(shaped.Glyphs, DrawingFont(run.Typeface, style.Size), shaped.Positions, 0);
+                var buffer = builder.AllocateHorizontalTextRun(DrawingFont(run.Typeface, style.Size), shaped.Glyphs.Length, 0, shaped.Utf8.Length);
+                buffer.SetGlyphs(shaped.Glyphs);
+                buffer.SetPositions(shaped.Positions);
+                buffer.SetText(shaped.Utf8);
+                buffer.SetClusters(shaped.Clusters);
                 using var blob = builder.Build();
                 canvas.DrawText(blob, x, y, paint);
             }
@@ -119,11 +126,52 @@ public sealed class FontSet : IDisposable
         Bold.Dispose();
         Italic.Dispose();
         Symbols.Dispose();
+        foreach (var fallback in Fallbacks)
+        {
+            fallback.Dispose();
+        }
     }
 
     /// <summary>
-    /// Splits text into runs that one typeface can draw: the style's face, else the first shipped face with the glyph.
-    /// The runs go into a list the set reuses (a document is laid out and drawn on one thread).
+    /// The text's runs in the order they are drawn, left to right: split by typeface and by bidi level, each with its
+    /// direction, and ordered by the Unicode bidirectional algorithm (rule L2), so right-to-left text reads right to left
+    /// and a number or a Latin word inside it stays in its place. The list is reused like <see cref="Runs"/>'s.
+    /// </summary>
+    private List<Run> VisualRuns(ReadOnlySpan<char> text, SKTypeface primary)
+    {
+        var faceRuns = Runs(text, primary);
+        if (UnicodeBidi.IsLeftToRightOnly(text))
+        {
+            return faceRuns;
+        }
+
+        var levels = UnicodeBidi.ResolveLevels(text);
+        visualRuns.Clear();
+        foreach (var run in faceRuns)
+        {
+            var start = run.Start;
+            for (var i = run.Start + 1; i <= run.Start + run.Length; i++)
+            {
+                if (i == run.Start + run.Length || levels[i] != levels[start])
+                {
+                    visualRuns.Add(new Run(start, i - start, run.Typeface, (levels[start] & 1) == 1, levels[start]));
+                    start = i;
+                }
+            }
+        }
+
+        var runLevels = visualRuns.Select(r => r.Level).ToArray();
+        var order = UnicodeBidi.VisualOrder(runLevels);
+        runs.Clear();
+        runs.AddRange(order.Select(i => visualRuns[i]));
+        return runs;
+    }
+
+    /// <summary>
+    /// Splits text into runs that one typeface can draw: the style's face, else the first face with the character;
+    /// spaces, punctuation and marks stay in the run they are in when its face has them. A character no face has goes
+    /// to the style's face, which draws its missing-glyph box. The runs go into a list the set reuses (a document is
+    /// laid out and drawn on one thread).
     /// </summary>
     private List<Run> Runs(ReadOnlySpan<char> text, SKTypeface primary)
     {
@@ -144,7 +192,9 @@ public sealed class FontSet : IDisposable
         for (var index = 0; index < text.Length;)
         {
             Rune.DecodeFromUtf16(text[index..], out var rune, out var length);
-            var face = FaceFor(rune.Value, primary);
+            var face = current is not null && TextRuns.IsNeutral(rune.Value) && (current.ContainsGlyph(rune.Value) || TextRuns.IsInvisible(rune.Value))
+                ? current
+                : FaceFor(rune.Value, primary);
             if (current is not null && face != current)
             {
                 runs.Add(new Run(start, index - start, current));
@@ -174,6 +224,14 @@ public sealed class FontSet : IDisposable
             }
         }
 
+        foreach (var face in Fallbacks)
+        {
+            if (face.ContainsGlyph(codePoint))
+            {
+                return face;
+            }
+        }
+
         return primary;
     }
 
@@ -182,14 +240,14 @@ public sealed class FontSet : IDisposable
     /// shapes what layout measured. The cache lives as long as the document's fonts; it is looked up by the span, so a
     /// word met again costs no string.
     /// </summary>
-    private ShapedRun Shape(ReadOnlySpan<char> run, SKTypeface typeface, float size)
+    private ShapedRun Shape(ReadOnlySpan<char> run, SKTypeface typeface, float size, bool rightToLeft)
     {
-        var cache = Cached(shaped, (Typeface: typeface, Size: size), this, static (_, _) => new Dictionary<string, ShapedRun>(StringComparer.Ordinal))
+        var cache = Cached(shaped, (Typeface: typeface, Size: size, RightToLeft: rightToLeft), this, static (_, _) => new Dictionary<string, ShapedRun>(StringComparer.Ordinal))
             .GetAlternateLookup<ReadOnlySpan<char>>();
         if (!cache.TryGetValue(run, out var result))
         {
             var text = run.ToString();
-            result = Shaper(typeface).Shape(text, size);
+            result = Shaper(typeface).Shape(text, size, rightToLeft);
             cache.Dictionary.Add(text, result);
         }
 
@@ -219,6 +277,6 @@ public sealed class FontSet : IDisposable
         return value;
     }
 
-    /// <summary>A piece of a text that one typeface draws.</summary>
-    private readonly record struct Run(int Start, int Length, SKTypeface Typeface);
+    /// <summary>A piece of a text that one typeface draws in one direction (at one bidi level).</summary>
+    private readonly record struct Run(int Start, int Length, SKTypeface Typeface, bool RightToLeft = false, byte Level = 0);
 }

@@ -5,8 +5,11 @@ using SkiaSharp;
 
 namespace Reports.Rendering.Pdf;
 
-/// <summary>One run of text shaped for drawing: glyph ids, their x positions from the run's start, and its width.</summary>
-public sealed record ShapedRun(ushort[] Glyphs, float[] Positions, float Width);
+/// <summary>
+/// One run of text shaped for drawing: glyph ids in visual order, their x positions from the run's start, its width,
+/// and, for text extraction, the run's UTF-8 text and each glyph's cluster (the byte offset of the text it stands for).
+/// </summary>
+public sealed record ShapedRun(ushort[] Glyphs, float[] Positions, float Width, byte[] Utf8, uint[] Clusters);
 
 /// <summary>
 /// Shapes text with HarfBuzz in font units and places glyphs on the same grid Skia's PDF backend uses
@@ -44,10 +47,13 @@ public sealed class GlyphShaper : IDisposable
         font.SetScale(unitsPerEm, unitsPerEm);
     }
 
-    public ShapedRun Shape(string text, float size)
+    /// <param name="rightToLeft">The run's direction, from its bidi level: HarfBuzz then gives glyphs in visual order and mirrors brackets.</param>
+    public ShapedRun Shape(string text, float size, bool rightToLeft = false)
     {
         using var buffer = new HarfBuzzSharp.Buffer();
-        buffer.AddUtf16(text);
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        buffer.AddUtf8(utf8);
+        buffer.Direction = rightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
         buffer.GuessSegmentProperties();
         font.Shape(buffer);
         var infos = buffer.GetGlyphInfoSpan();
@@ -55,15 +61,17 @@ public sealed class GlyphShaper : IDisposable
         var scale = AdvanceGrid.Scale(size, unitsPerEm);
         var glyphs = new ushort[infos.Length];
         var xs = new float[infos.Length];
+        var clusters = new uint[infos.Length];
         var pen = 0L;
         for (var i = 0; i < infos.Length; i++)
         {
             glyphs[i] = (ushort)infos[i].Codepoint;
+            clusters[i] = infos[i].Cluster;
             xs[i] = (pen + positions[i].XOffset) * scale;
             pen += positions[i].XAdvance;
         }
 
-        return new ShapedRun(glyphs, xs, pen * scale);
+        return new ShapedRun(glyphs, xs, pen * scale, utf8, clusters);
     }
 
     public void Dispose()

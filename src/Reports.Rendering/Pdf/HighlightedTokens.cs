@@ -1,4 +1,5 @@
 using Reports.Rendering.Report;
+using Reports.Rendering.Typography;
 using SkiaSharp;
 
 namespace Reports.Rendering.Pdf;
@@ -23,6 +24,41 @@ public sealed class HighlightedTokens(IReadOnlyList<ShadedToken> tokens, double 
         return new SKColor(Mix(Hot.Red), Mix(Hot.Green), Mix(Hot.Blue));
     }
 
+    /// <summary>
+    /// A line's tokens placed left to right in the order the bidirectional algorithm shows them: in a right-to-left
+    /// prompt the first token is at the right. A token keeps its text whole (FontSet orders what is inside it).
+    /// </summary>
+    private static List<(ShadedToken Token, float X, float Width)> InVisualOrder(List<(ShadedToken Token, float X, float Width)> line)
+    {
+        var text = string.Concat(line.Select(t => t.Token.Text));
+        if (UnicodeBidi.IsLeftToRightOnly(text))
+        {
+            return line;
+        }
+
+        var levels = UnicodeBidi.ResolveLevels(text);
+        var tokenLevels = new byte[line.Count];
+        var start = 0;
+        for (var i = 0; i < line.Count; i++)
+        {
+            // A token's level is that of its first character that is not a space (a word piece keeps the space before it).
+            var length = line[i].Token.Text.Length;
+            var strong = line[i].Token.Text.AsSpan().IndexOfAnyExcept(" \t");
+            tokenLevels[i] = length == 0 ? (i > 0 ? tokenLevels[i - 1] : UnicodeBidi.ParagraphLevel(text)) : levels[start + Math.Max(0, strong)];
+            start += length;
+        }
+
+        var x = 0f;
+        var placed = new List<(ShadedToken Token, float X, float Width)>(line.Count);
+        foreach (var i in UnicodeBidi.VisualOrder(tokenLevels))
+        {
+            placed.Add((line[i].Token, x, line[i].Width));
+            x += line[i].Width;
+        }
+
+        return placed;
+    }
+
     public IEnumerable<Block> Layout(FontSet fonts, float width, float pageHeight)
     {
         var lines = new List<List<(ShadedToken Token, float X, float Width)>> { new() };
@@ -39,9 +75,19 @@ public sealed class HighlightedTokens(IReadOnlyList<ShadedToken> tokens, double 
 
             lines[^1].Add((token, x, tokenWidth));
             x += tokenWidth;
+            if (token.EndsLine)
+            {
+                lines.Add([]);
+                x = 0;
+            }
         }
 
-        foreach (var line in lines)
+        if (lines.Count > 1 && lines[^1].Count == 0)
+        {
+            lines.RemoveAt(lines.Count - 1); // the prompt ended with a line feed
+        }
+
+        foreach (var line in lines.Select(InVisualOrder))
         {
             yield return new Block(Style.LineHeight + 2, (context, left, top) =>
             {
