@@ -61,7 +61,16 @@ public static class ActivationHeatmap
             [.. model.ColumnLabels.Skip(firstColumn).Take(columnCount)]);
         plot.Axes.Left.SetTicks(
             [.. Enumerable.Range(0, rows).Select(r => rows - r - 0.5)],
-            [.. model.RowLabels]);
+            [.. model.RowLabels.Select(l => ShapedTickLabels.ScottPlotCanDraw(l) ? l : "")]);
+        if (model.RowLabels.Any(l => !ShapedTickLabels.ScottPlotCanDraw(l)))
+        {
+            plot.RenderManager.RenderActions.Add(new ShapedTickLabels
+            {
+                Edge = Edge.Left,
+                FontSize = plot.Axes.Left.TickLabelStyle.FontSize,
+                Labels = [.. model.RowLabels.Select((l, r) => (Position: rows - r - 0.5, Text: l)).Where(l => !ShapedTickLabels.ScottPlotCanDraw(l.Text))],
+            });
+        }
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.SetLimits(0, columnCount, 0, rows);

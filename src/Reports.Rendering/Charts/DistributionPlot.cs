@@ -39,9 +39,19 @@ public static class DistributionPlot
             bar.LineWidth = 2;
         }
 
+        // A name ScottPlot cannot draw leaves its first line empty, for ShapedTickLabels to fill.
         plot.Axes.Bottom.SetTicks(
             [.. Enumerable.Range(0, categories.Count).Select(i => (double)i)],
-            [.. categories.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Label}\nn = {c.Values.Count}"))]);
+            [.. categories.Select(c => string.Create(CultureInfo.InvariantCulture, $"{(ShapedTickLabels.ScottPlotCanDraw(c.Label) ? c.Label : "")}\nn = {c.Values.Count}"))]);
+        if (categories.Any(c => !ShapedTickLabels.ScottPlotCanDraw(c.Label)))
+        {
+            plot.RenderManager.RenderActions.Add(new ShapedTickLabels
+            {
+                Edge = Edge.Bottom,
+                FontSize = plot.Axes.Bottom.TickLabelStyle.FontSize,
+                Labels = [.. categories.Select((c, i) => (Position: (double)i, Text: c.Label)).Where(l => !ShapedTickLabels.ScottPlotCanDraw(l.Text))],
+            });
+        }
         plot.Axes.SetLimitsX(-0.6, categories.Count - 0.4);
         var top = categories.SelectMany(c => c.Values).DefaultIfEmpty(1).Max();
         plot.Axes.SetLimitsY(0, top * 1.08);

@@ -18,8 +18,11 @@ public sealed class FontSet : IDisposable
     private readonly Dictionary<(SKTypeface Typeface, float Size), SKFont> drawingFonts = [];
     private readonly Dictionary<SKColor, SKPaint> paints = [];
 
-    private FontSet(SKTypeface regular, SKTypeface bold, SKTypeface italic, SKTypeface symbols, IReadOnlyList<SKTypeface> fallbacks, IReadOnlyList<int> undrawable)
+    private readonly bool ownsTypefaces;
+
+    private FontSet(SKTypeface regular, SKTypeface bold, SKTypeface italic, SKTypeface symbols, IReadOnlyList<SKTypeface> fallbacks, IReadOnlyList<int> undrawable, bool ownsTypefaces = true)
     {
+        this.ownsTypefaces = ownsTypefaces;
         Regular = regular;
         Bold = bold;
         Italic = italic;
@@ -57,6 +60,40 @@ public sealed class FontSet : IDisposable
             FontSubsetter.SubsetTypeface(ShippedFonts.Symbols, codePoints),
             [.. fallbacks.Select(f => FontSubsetter.SubsetTypeface(f.Font, f.CodePoints))],
             undrawable);
+    }
+
+    /// <summary>
+    /// The shipped faces whole, every fallback included: for text drawn as outlines (a chart's labels), where nothing is
+    /// embedded and so nothing needs cutting. The faces stay the process's.
+    /// </summary>
+    public static FontSet Shipped() => new(
+        ShippedFonts.Regular.Typeface, ShippedFonts.Bold.Typeface, ShippedFonts.Italic.Typeface, ShippedFonts.Symbols.Typeface,
+        [.. Enumerable.Range(0, ShippedFonts.FallbackCount).Select(i => ShippedFonts.Fallback(i).Typeface)], [], ownsTypefaces: false);
+
+    /// <summary>The text's glyph outlines, shaped and ordered as <see cref="Draw"/> draws them, from its left end on the baseline at (0, 0).</summary>
+    public SKPath Outline(string text, TextStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(style);
+        var path = new SKPath();
+        var x = 0f;
+        foreach (var run in VisualRuns(text, Primary(style)))
+        {
+            var shaped = Shape(text.AsSpan(run.Start, run.Length), run.Typeface, style.Size, run.RightToLeft);
+            var font = DrawingFont(run.Typeface, style.Size);
+            for (var i = 0; i < shaped.Glyphs.Length; i++)
+            {
+                using var glyph = font.GetGlyphPath(shaped.Glyphs[i]);
+                if (glyph is not null)
+                {
+                    path.AddPath(glyph, x + shaped.Positions[i], 0);
+                }
+            }
+
+            x += shaped.Width;
+        }
+
+        return path;
     }
 
     public SKTypeface Primary(TextStyle style) => style.Bold ? Bold : style.Italic ? Italic : Regular;
@@ -120,6 +157,11 @@ public sealed class FontSet : IDisposable
         foreach (var paint in paints.Values)
         {
             paint.Dispose();
+        }
+
+        if (!ownsTypefaces)
+        {
+            return;
         }
 
         Regular.Dispose();

@@ -193,6 +193,39 @@ public sealed class ActivationHeatmapTests
         Assert.Equal(labels.Length, strings);
     }
 
+    [Theory]
+    [InlineData("代码")]
+    [InlineData("علاج")]
+    [InlineData("गणित")]
+    public void A_category_name_in_another_script_is_drawn_with_its_glyphs_not_boxes(string label)
+    {
+        // The same name's characters as private-use code points, which no font has: drawn as missing-glyph boxes. The
+        // label area must differ from that, and from a heatmap without the label.
+        var values = new double?[,] { { 1.0 } };
+        var boxes = new string('\uE000', label.Length);
+        using var drawn = Render(new HeatmapModel(["7"], [label], values));
+        using var asBoxes = Render(new HeatmapModel(["7"], [boxes], values));
+        using var blank = Render(new HeatmapModel(["7"], [""], values));
+
+        var area = SKRectI.Create(0, HeatmapGeometry.Top * Scale, HeatmapGeometry.Left * Scale, HeatmapGeometry.CellSize * Scale);
+        Assert.NotEqual(Pixels(blank, area), Pixels(drawn, area));
+        Assert.NotEqual(Pixels(asBoxes, area), Pixels(drawn, area));
+    }
+
+    private static string Pixels(SKBitmap bitmap, SKRectI area)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var y = area.Top; y < area.Bottom; y++)
+        {
+            for (var x = area.Left; x < area.Right; x++)
+            {
+                text.Append(bitmap.GetPixel(x, y).Red < 128 ? '#' : '.');
+            }
+        }
+
+        return text.ToString();
+    }
+
     private static SKBitmap Render(HeatmapModel model)
     {
         using var png = new MemoryStream();
