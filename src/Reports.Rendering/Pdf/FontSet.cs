@@ -15,7 +15,7 @@ public sealed class FontSet : IDisposable
     private readonly Dictionary<(SKTypeface Typeface, float Size, bool RightToLeft), Dictionary<string, ShapedRun>> shaped = [];
     private readonly List<Run> runs = [];
     private readonly List<Run> visualRuns = [];
-    private readonly Dictionary<(SKTypeface Typeface, float Size), SKFont> drawingFonts = [];
+    private readonly Dictionary<(SKTypeface Typeface, float Size, bool Embolden), SKFont> drawingFonts = [];
     private readonly Dictionary<SKColor, SKPaint> paints = [];
 
     private readonly bool ownsTypefaces;
@@ -80,7 +80,7 @@ public sealed class FontSet : IDisposable
         foreach (var run in VisualRuns(text, Primary(style)))
         {
             var shaped = Shape(text.AsSpan(run.Start, run.Length), run.Typeface, style.Size, run.RightToLeft);
-            var font = DrawingFont(run.Typeface, style.Size);
+            var font = DrawingFont(run.Typeface, style);
             for (var i = 0; i < shaped.Glyphs.Length; i++)
             {
                 using var glyph = font.GetGlyphPath(shaped.Glyphs[i]);
@@ -129,7 +129,7 @@ public sealed class FontSet : IDisposable
                 // With the text and clusters, the PDF maps each glyph back to its characters (ToUnicode, or ActualText
                 // for a ligature or a contextual form), so a reader can copy and search what the glyphs show.
                 using var builder = new SKTextBlobBuilder();
-                var buffer = builder.AllocateHorizontalTextRun(DrawingFont(run.Typeface, style.Size), shaped.Glyphs.Length, 0, shaped.Utf8.Length);
+                var buffer = builder.AllocateHorizontalTextRun(DrawingFont(run.Typeface, style), shaped.Glyphs.Length, 0, shaped.Utf8.Length);
                 buffer.SetGlyphs(shaped.Glyphs);
                 buffer.SetPositions(shaped.Positions);
                 buffer.SetText(shaped.Utf8);
@@ -297,8 +297,14 @@ public sealed class FontSet : IDisposable
     }
 
     /// <summary>Fonts and paints are native objects: a page of table rows would otherwise make one per cell.</summary>
-    private SKFont DrawingFont(SKTypeface typeface, float size) =>
-        Cached(drawingFonts, (Typeface: typeface, Size: size), this, static (key, _) => AdvanceGrid.Font(key.Typeface, key.Size));
+    private SKFont DrawingFont(SKTypeface typeface, TextStyle style) =>
+        Cached(drawingFonts, (Typeface: typeface, Size: style.Size, Embolden: style.Bold && typeface != Bold), this, static (key, _) =>
+        {
+            // The faces for other scripts have no bold: bold text in them (a strongest token) is emboldened by Skia.
+            var font = AdvanceGrid.Font(key.Typeface, key.Size);
+            font.Embolden = key.Embolden;
+            return font;
+        });
 
     private SKPaint Paint(SKColor color) =>
         Cached(paints, color, this, static (key, _) => new SKPaint { Color = key, IsAntialias = true });
