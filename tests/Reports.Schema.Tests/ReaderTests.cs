@@ -61,6 +61,24 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void Jsonl_reader_reads_a_lone_surrogate_escape_as_a_replacement_character_and_counts_it()
+    {
+        // JSON allows "\uD800"; it is no character, and System.Text.Json throws on it. A name with one is no field of the sample's;
+        // the first is at column 28, the opening quote of the token.
+        var data = "{\"feature_id\": 3, \"token\": \"a\\ud800b\", \"active_prompts\": [{\"\\udfaa\": 1, \"prompt_id\": 1, \"prompt_label\": \"\\ud83d\\ude00\\udc00\", \"prompt_feature_activation\": 2, \"tokenized_prompt\": [], \"tokens\": []}]}\n";
+        var type = Assembly.GetType("Samples.RecordJsonlReader", throwOnError: true)!;
+        using var reader = (IDisposable)Activator.CreateInstance(type, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data)), "data.file")!;
+        var arguments = new object?[] { null };
+
+        Assert.True((bool)type.GetMethod("TryRead")!.Invoke(reader, arguments)!);
+        dynamic record = arguments[0]!;
+        Assert.Equal("a\uFFFDb", (string)record.Token);
+        Assert.Equal("\U0001F600\uFFFD", (string)record.ActivePrompts[0].PromptLabel);
+        Assert.Equal(3L, (long)type.GetProperty("ReplacedSurrogates")!.GetValue(reader)!);
+        Assert.Equal((1L, 28L), ((long)type.GetProperty("FirstReplacedLine")!.GetValue(reader)!, (long)type.GetProperty("FirstReplacedColumn")!.GetValue(reader)!));
+    }
+
+    [Fact]
     public void Jsonl_reader_streams_lines_of_several_megabytes()
     {
         var prompt = "{\"prompt_id\": 1, \"prompt_label\": \"code\", \"prompt_feature_activation\": 0.25, \"tokenized_prompt\": [\"▁a\"], \"tokens\": [{\"token\": \"▁a\", \"activation\": 0.25}]}";

@@ -47,6 +47,22 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
 
     internal void CountGeneratedReaderRecord() => RecordsReadByGeneratedReader++;
 
+    /// <summary>
+    /// Strings with a lone surrogate escape (<c>"\uD800"</c>: JSON, but no character), read as U+FFFD; and the line and
+    /// column of the first. Line 0 when there was none.
+    /// </summary>
+    public (long Count, long FirstLine, long FirstColumn) ReplacedSurrogates { get; private set; }
+
+    /// <summary>Counts what a generated reader replaced in the record it read at <paramref name="line"/>.</summary>
+    internal void CountReplacedSurrogates(long count, long line, long column)
+    {
+        if (count > 0)
+        {
+            var (total, firstLine, firstColumn) = ReplacedSurrogates;
+            ReplacedSurrogates = total == 0 ? (count, line, column) : (total + count, firstLine, firstColumn);
+        }
+    }
+
     /// <summary>Adds one feature record, found at <paramref name="line"/> of the prompts file.</summary>
     public void Add(FeatureRecord record, long line)
     {
@@ -90,6 +106,12 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         RecordCount += other.RecordCount;
         PromptCount += other.PromptCount;
         RecordsReadByGeneratedReader += other.RecordsReadByGeneratedReader;
+        if (other.ReplacedSurrogates.Count > 0)
+        {
+            // Parts are merged in file order: the first part with any holds the first.
+            var (count, line, column) = other.ReplacedSurrogates;
+            CountReplacedSurrogates(count, line + lineOffset, column);
+        }
         foreach (var (key, statistics) in other.cells)
         {
             ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, key, out _);

@@ -58,6 +58,12 @@ public sealed class ActivationAnalysis
 
         var labels = aggregate.LabelCounts.Keys.Order(StringComparer.Ordinal).ToArray();
         var warnings = new List<ReportDiagnostic>(readingWarnings ?? []);
+        if (aggregate.ReplacedSurrogates is { Count: > 0 } replaced)
+        {
+            warnings.Add(new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.LoneSurrogate,
+                $"expected a character in each \\u escape, found a surrogate without its pair (as Python writes text cut inside a character): {replaced.Count:N0} string(s) read with U+FFFD in its place, the first here; fix the text where it was written",
+                promptsPath, replaced.FirstLine, replaced.FirstColumn));
+        }
         var featureIds = aggregate.Features.Keys.Union(descriptions.Keys).Order().ToArray();
         var features = new FeatureSummary[featureIds.Length];
         for (var i = 0; i < featureIds.Length; i++)

@@ -42,4 +42,5 @@ public static class DiagnosticCodes
     public const string FeatureWithoutPrompts = "RPT105";
     public const string MissingDescriptionValues = "RPT106";
     public const string UndrawableCharacter = "RPT107";
+    public const string LoneSurrogate = "RPT108";
 }

@@ -94,6 +94,7 @@ public static class ActivationAnalyzer
             aggregate.Add(record, reader.RecordLine);
         }
 
+        aggregate.CountReplacedSurrogates(reader.ReplacedSurrogates, reader.FirstReplacedLine, reader.FirstReplacedColumn);
         return aggregate;
     }
 

@@ -82,6 +82,25 @@ internal static class JsonBlock
         return (escaped & ~(simple | u)) | (hexDue & ~HexDigits(low, high));
     }
 
+    /// <summary>
+    /// The first hex digit of each <c>\uD...</c> escape (a surrogate, or D000-D7FF): the few escapes whose pairing the caller
+    /// checks. <paramref name="carry"/> takes an escaped <c>u</c> at the block's last byte into the next block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SurrogateEscapes(Vector256<byte> low, Vector256<byte> high, ulong escaped, ref ulong carry)
+    {
+        if ((escaped | carry) == 0)
+        {
+            return 0;
+        }
+
+        var unicode = escaped & Mask(low, high, (byte)'u');
+        var digits = Mask(low, high, (byte)'d') | Mask(low, high, (byte)'D');
+        var result = ((unicode << 1) | carry) & digits;
+        carry = unicode >> 63;
+        return result;
+    }
+
     /// <summary>Bit i set where byte i is <c>[0-9A-Fa-f]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong HexDigits(Vector256<byte> low, Vector256<byte> high)

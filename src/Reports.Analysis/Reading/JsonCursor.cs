@@ -463,6 +463,8 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
         var inString = false;        // the block starts inside a string
         var nextIsEscaped = 0ul;      // the block's first byte is escaped
         var hexCarry = 0ul;           // hex digits of a \uXXXX still due at the block's start
+        var surrogateCarry = 0ul;     // an escaped u at the last byte of the block before
+        var expectedLow = -1;         // where the low half of the last high surrogate escape is
         var afterClosing = 0ul;       // a closing quote (and spaces) ran up to the block: its next non-space is checked here
         var afterComma = 0ul;         // the same for a comma
         Span<byte> tail = stackalloc byte[JsonBlock.Size];
@@ -471,6 +473,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
             JsonBlock.Load(json, at, tail, out var low, out var high);
             var escaped = JsonBlock.Escaped(JsonBlock.Mask(low, high, (byte)'\\'), ref nextIsEscaped);
             var badEscapes = JsonBlock.BadEscapes(low, high, escaped, ref hexCarry);
+            var surrogates = JsonBlock.SurrogateEscapes(low, high, escaped, ref surrogateCarry);
             var quotes = JsonBlock.Mask(low, high, (byte)'"') & ~escaped;
             var inside = JsonBlock.Inside(quotes, ref inString);
             var opening = quotes & inside;
@@ -491,6 +494,11 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
                 || (closingNext & ~(commas | end) & range) != 0
                 || (commaNext & ~opening & range) != 0
                 || (closingNext & end) != end)
+            {
+                return false;
+            }
+
+            if (!ArePaired(surrogates & range, at, ref expectedLow))
             {
                 return false;
             }
@@ -519,15 +527,19 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
 
         var nextIsEscaped = 0ul;
         var hexCarry = 0ul;
+        var surrogateCarry = 0ul;
+        var expectedLow = -1;
         Span<byte> tail = stackalloc byte[JsonBlock.Size];
         for (var at = Position; at < json.Length; at += JsonBlock.Size)
         {
             JsonBlock.Load(json, at, tail, out var low, out var high);
             var escaped = JsonBlock.Escaped(JsonBlock.Mask(low, high, (byte)'\\'), ref nextIsEscaped);
             var badEscapes = JsonBlock.BadEscapes(low, high, escaped, ref hexCarry);
+            var surrogates = JsonBlock.SurrogateEscapes(low, high, escaped, ref surrogateCarry);
             var end = JsonBlock.Mask(low, high, (byte)'"') & ~escaped;
             end &= unchecked(0ul - end);
-            if ((badEscapes & (unchecked(end - 1) | end)) != 0)
+            var range = unchecked(end - 1) | end;
+            if ((badEscapes & range) != 0 || !ArePaired(surrogates & range, at, ref expectedLow))
             {
                 return false;
             }
@@ -540,6 +552,42 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the <c>\uD...</c> escapes whose first hex digit <paramref name="digits"/> marks (in the block at
+    /// <paramref name="blockStart"/>) are characters: a high surrogate followed by its low half, or no surrogate. A lone
+    /// half is no character: the line goes to the generated reader, which reads it as U+FFFD and counts it.
+    /// </summary>
+    private readonly bool ArePaired(ulong digits, int blockStart, ref int expectedLow)
+    {
+        for (var bits = digits; bits != 0; bits &= bits - 1)
+        {
+            var backslash = blockStart + BitOperations.TrailingZeroCount(bits) - 2;
+            if (!TryReadHex4(backslash, out var unit) || !char.IsSurrogate((char)unit))
+            {
+                continue;
+            }
+
+            if (char.IsLowSurrogate((char)unit))
+            {
+                if (backslash != expectedLow)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (backslash + 6 >= json.Length || json[backslash + 6] != '\\' || !TryReadHex4(backslash + 6, out var next) || !char.IsLowSurrogate((char)next))
+            {
+                return false;
+            }
+
+            expectedLow = backslash + 6;
+        }
+
+        return true;
     }
 
     /// <summary>Whether the backslash at <paramref name="at"/> starts a valid escape.</summary>
@@ -639,7 +687,30 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
             return false;
         }
 
-        Position += json[Position + 1] == 'u' ? 6 : 2;
+        if (json[Position + 1] != 'u')
+        {
+            Position += 2;
+            return true;
+        }
+
+        // A surrogate escape only with its other half, as the vectorised skip checks it.
+        TryReadHex4(Position, out var unit);
+        Position += 6;
+        if (char.IsLowSurrogate((char)unit))
+        {
+            return false;
+        }
+
+        if (char.IsHighSurrogate((char)unit))
+        {
+            if (Position + 1 >= json.Length || json[Position] != '\\' || !TryReadHex4(Position, out var low) || !char.IsLowSurrogate((char)low))
+            {
+                return false;
+            }
+
+            Position += 6;
+        }
+
         return true;
     }
 

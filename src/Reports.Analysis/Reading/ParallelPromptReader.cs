@@ -227,6 +227,7 @@ public static class ParallelPromptReader
                 reader.TryRead(out var record);
                 aggregate.Add(record!, line);
                 aggregate.CountGeneratedReaderRecord();
+                aggregate.CountReplacedSurrogates(reader.ReplacedSurrogates, line, reader.FirstReplacedColumn);
                 return null;
             }
             catch (SchemaDataException exception)

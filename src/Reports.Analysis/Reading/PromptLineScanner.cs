@@ -345,20 +345,20 @@ internal sealed class PromptLineScanner
         var shaded = new List<ActivePromptToken>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("prompt_text"u8))
+            if (IsName(ref reader, "prompt_text"u8))
             {
                 reader.Read();
-                text = reader.GetString()!;
+                text = Text(ref reader);
             }
-            else if (reader.ValueTextEquals("tokenized_prompt"u8))
+            else if (IsName(ref reader, "tokenized_prompt"u8))
             {
                 reader.Read();
                 while (reader.Read() && reader.TokenType == JsonTokenType.String)
                 {
-                    tokenized.Add(reader.GetString()!);
+                    tokenized.Add(Text(ref reader));
                 }
             }
-            else if (reader.ValueTextEquals("tokens"u8))
+            else if (IsName(ref reader, "tokens"u8))
             {
                 reader.Read();
                 while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
@@ -367,12 +367,12 @@ internal sealed class PromptLineScanner
                     double activation = 0;
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
-                        var isToken = reader.ValueTextEquals("token"u8);
-                        var isActivation = reader.ValueTextEquals("activation"u8);
+                        var isToken = IsName(ref reader, "token"u8);
+                        var isActivation = IsName(ref reader, "activation"u8);
                         reader.Read();
                         if (isToken)
                         {
-                            token = reader.GetString()!;
+                            token = Text(ref reader);
                         }
                         else if (isActivation)
                         {
@@ -396,6 +396,23 @@ internal sealed class PromptLineScanner
 
         return prompt with { Text = text, TokenizedPrompt = tokenized, Tokens = shaded, Pending = null };
     }
+
+    /// <summary>A string as the generated reader reads it: a lone surrogate escape is U+FFFD (that reader counted it).</summary>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException) when (reader.ValueIsEscaped)
+        {
+            return Reports.Schema.JsonEscapes.DecodeReplacingLoneSurrogates(reader.ValueSpan);
+        }
+    }
+
+    /// <summary>Whether the property name is <paramref name="name"/>; a name with a lone surrogate escape is none of ours.</summary>
+    private static bool IsName(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
+        reader.ValueIsEscaped ? Text(ref reader) == System.Text.Encoding.UTF8.GetString(name) : reader.ValueTextEquals(name);
 
     private static bool Once(ref bool seen)
     {

@@ -33,6 +33,13 @@ internal static class JsonlReaderEmitter
         code.Line("/// <summary>1-based line of the record returned last.</summary>");
         code.Line("public long RecordLine { get; private set; }");
         code.Line();
+        code.Line("/// <summary>Strings and names read so far with a lone surrogate escape, read as U+FFFD; and where the first was.</summary>");
+        code.Line("public long ReplacedSurrogates => context.ReplacedSurrogates;");
+        code.Line();
+        code.Line("public long FirstReplacedLine => context.FirstReplacedLine;");
+        code.Line();
+        code.Line("public long FirstReplacedColumn => context.FirstReplacedColumn;");
+        code.Line();
         code.Line($"public static {reader} Open(string path) =>");
         code.Line($"    new {reader}(new global::System.IO.FileStream(path, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 1 << 16, global::System.IO.FileOptions.SequentialScan), path);");
         code.Line();
@@ -117,6 +124,14 @@ internal static class JsonlReaderEmitter
 
         code.Line("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
         code.Line("{");
+        code.Line("if (!context.IsTextName(ref reader))");
+        code.Line("{");
+        code.Line("// A name with a lone surrogate escape is no field of the sample's: skipped, and counted.");
+        code.Line("reader.Read();");
+        code.Line("reader.Skip();");
+        code.Line("continue;");
+        code.Line("}");
+        code.Line();
         var keyword = "if";
         foreach (var field in record.Fields)
         {

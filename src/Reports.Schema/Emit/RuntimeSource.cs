@@ -595,6 +595,66 @@ namespace Reports.Schema
         internal static string Show(string text) => "\"" + (text.Length > 40 ? text.Substring(0, 40) + "..." : text) + "\"";
     }
 
+    /// <summary>JSON string escapes decoded as System.Text.Json decodes them, except that a lone surrogate becomes U+FFFD.</summary>
+    internal static class JsonEscapes
+    {
+        public static string DecodeReplacingLoneSurrogates(ReadOnlySpan<byte> escaped)
+        {
+            var text = new StringBuilder(escaped.Length);
+            var i = 0;
+            while (i < escaped.Length)
+            {
+                var backslash = escaped.Slice(i).IndexOf((byte)'\\');
+                var end = backslash < 0 ? escaped.Length : i + backslash;
+                text.Append(Encoding.UTF8.GetString(escaped.Slice(i, end - i).ToArray()));
+                if (backslash < 0)
+                {
+                    break;
+                }
+
+                var code = escaped[end + 1];
+                i = end + 2;
+                switch (code)
+                {
+                    case (byte)'b': text.Append('\b'); break;
+                    case (byte)'f': text.Append('\f'); break;
+                    case (byte)'n': text.Append('\n'); break;
+                    case (byte)'r': text.Append('\r'); break;
+                    case (byte)'t': text.Append('\t'); break;
+                    case (byte)'u':
+                        var unit = (char)Hex4(escaped.Slice(i, 4));
+                        i += 4;
+                        if (char.IsHighSurrogate(unit) && i + 6 <= escaped.Length && escaped[i] == (byte)'\\' && escaped[i + 1] == (byte)'u'
+                            && char.IsLowSurrogate((char)Hex4(escaped.Slice(i + 2, 4))))
+                        {
+                            text.Append(unit).Append((char)Hex4(escaped.Slice(i + 2, 4)));
+                            i += 6;
+                        }
+                        else
+                        {
+                            text.Append(char.IsSurrogate(unit) ? '\uFFFD' : unit);
+                        }
+
+                        break;
+                    default: text.Append((char)code); break;
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static int Hex4(ReadOnlySpan<byte> digits)
+        {
+            var value = 0;
+            foreach (var digit in digits)
+            {
+                value = (value << 4) | (digit <= (byte)'9' ? digit - '0' : (digit | 0x20) - 'a' + 10);
+            }
+
+            return value;
+        }
+    }
+
     /// <summary>
     /// The state of reading one JSONL record: its line (for locations) and the path of the field being read,
     /// kept as a stack so the dotted path (<c>active_prompts[3].prompt_feature_activation</c>) is built only for an error.
@@ -709,7 +769,54 @@ namespace Reports.Schema
         public bool? NullableBoolean(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : Boolean(ref reader);
 
         public string String(ref Utf8JsonReader reader) =>
-            reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw TypeMismatch(ref reader, "a string");
+            reader.TokenType == JsonTokenType.String ? Text(ref reader) : throw TypeMismatch(ref reader, "a string");
+
+        /// <summary>
+        /// Escapes of a surrogate without its pair (<c>"\uD800"</c>) are JSON but no character; Python writes them for
+        /// broken text, where System.Text.Json throws. They read as U+FFFD, counted with the first place for a warning.
+        /// </summary>
+        public long ReplacedSurrogates { get; private set; }
+
+        public long FirstReplacedLine { get; private set; }
+
+        public long FirstReplacedColumn { get; private set; }
+
+        /// <summary>A string or property name's text, a lone surrogate escape read as U+FFFD (and counted).</summary>
+        public string Text(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped)
+            {
+                return reader.GetString()!;
+            }
+
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (InvalidOperationException) when (System.Text.Unicode.Utf8.IsValid(LineBytes))
+            {
+                if (ReplacedSurrogates++ == 0)
+                {
+                    FirstReplacedLine = Line;
+                    FirstReplacedColumn = ColumnAt(reader.TokenStartIndex);
+                }
+
+                return JsonEscapes.DecodeReplacingLoneSurrogates(reader.ValueSpan);
+            }
+        }
+
+        /// <summary>Whether the property name the reader is on is text: false (and counted) for one with a lone surrogate escape.</summary>
+        public bool IsTextName(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped)
+            {
+                return true;
+            }
+
+            var count = ReplacedSurrogates;
+            Text(ref reader);
+            return count == ReplacedSurrogates;
+        }
 
         public string? NullableString(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
 
@@ -785,7 +892,7 @@ namespace Reports.Schema
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    var text = reader.GetString() ?? "";
+                    var text = reader.ValueIsEscaped ? JsonEscapes.DecodeReplacingLoneSurrogates(reader.ValueSpan) : reader.GetString() ?? "";
                     return "a string \"" + (text.Length > 40 ? text.Substring(0, 40) + "..." : text) + "\"";
                 case JsonTokenType.Number:
                     return "the number " + Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
