@@ -34,6 +34,9 @@ public sealed class ReaderErrorTests
     [InlineData("{\"feature_id\": 1, \"token\": \"x\", \"active_prompts\": [{\"prompt_id\": 1, \"prompt_label\": \"a\", \"prompt_feature_activation\": \"high\", \"tokenized_prompt\": [], \"tokens\": []}]}\n", "TypeMismatch", 1, 119, "active_prompts[0].prompt_feature_activation")]
     [InlineData("{\"feature_id\": 1, \"active_prompts\": []}\n", "MissingField", 1, 1, "token")]
     [InlineData("{\"feature_id\": 1, \"token\": \"x\", \"active_prompts\": [{\"prompt_id\": 1, \"prompt_label\": \"a\", \"tokenized_prompt\": [], \"tokens\": []}]}\n", "MissingField", 1, 52, "active_prompts[0].prompt_feature_activation")]
+    [InlineData("{\"feature_id\": 1, \"token\": \"x\", \"feature_id\": 2, \"active_prompts\": []}\n", "DuplicateField", 1, 33, "feature_id")]
+    [InlineData("{\"feature_id\": 1, \"token\": \"x\", \"active_prompts\": [{\"prompt_id\": 1, \"prompt_id\": 2, \"prompt_label\": \"a\", \"prompt_feature_activation\": 1, \"tokenized_prompt\": [], \"tokens\": []}]}\n", "DuplicateField", 1, 69, "active_prompts[0].prompt_id")]
+    [InlineData("{\"feature_id\": 1, \"token\": \"x\", \"active_prompts\": [{\"prompt_id\": 1, \"prompt_label\": \"a\", \"prompt_feature_activation\": 1, \"tokenized_prompt\": [], \"tokens\": [{\"token\": \"t\", \"activation\": 1, \"activation\": 2}]}]}\n", "DuplicateField", 1, 189, "active_prompts[0].tokens[0].activation")]
     [InlineData("\n  \n", "EmptyFile", 1, 1, null)]
     public void Jsonl_errors_are_located(string data, string kind, long line, long column, string? field)
     {

@@ -21,6 +21,7 @@ public static class DiagnosticCodes
     public const string NonFiniteNumber = "RPT016";
     public const string DuplicateColumn = "RPT017";
     public const string DuplicateDescription = "RPT018";
+    public const string DuplicateField = "RPT019";
 
     // Errors of the run.
     public const string OutputFailed = "RPT030";

@@ -20,6 +20,7 @@ public static class SchemaErrorDiagnostics
         SchemaErrorKind.TypeMismatch => DiagnosticCodes.TypeMismatch,
         SchemaErrorKind.NonFiniteNumber => DiagnosticCodes.NonFiniteNumber,
         SchemaErrorKind.DuplicateColumn => DiagnosticCodes.DuplicateColumn,
+        SchemaErrorKind.DuplicateField => DiagnosticCodes.DuplicateField,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A schema error kind without a diagnostic code."),
     };
 }

@@ -116,10 +116,7 @@ internal static class JsonlReaderEmitter
         foreach (var field in record.Fields)
         {
             code.Line($"{LocalType(field)} {Local(field)} = default;");
-            if (!field.Nullable)
-            {
-                code.Line($"var has{field.PropertyName} = false;");
-            }
+            code.Line($"var has{field.PropertyName} = false;");
         }
 
         code.Line("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
@@ -137,14 +134,16 @@ internal static class JsonlReaderEmitter
         {
             code.Line($"{keyword} (reader.ValueTextEquals({CodeWriter.Utf8(field.DataName)}))");
             code.Line("{");
+            code.Line($"if (has{field.PropertyName})");
+            code.Line("{");
+            code.Line($"throw context.Duplicate({CodeWriter.Quote(field.DataName)}, reader.TokenStartIndex);");
+            code.Line("}");
+            code.Line();
             code.Line("reader.Read();");
             code.Line($"context.Enter({CodeWriter.Quote(field.DataName)});");
             code.Line($"{Local(field)} = {ReadValue(record, field)};");
             code.Line("context.Leave();");
-            if (!field.Nullable)
-            {
-                code.Line($"has{field.PropertyName} = true;");
-            }
+            code.Line($"has{field.PropertyName} = true;");
 
             code.Line("}");
             keyword = "else if";

@@ -35,6 +35,7 @@ namespace Reports.Schema
         TypeMismatch,
         NonFiniteNumber,
         DuplicateColumn,
+        DuplicateField,
     }
 
     /// <summary>Data that does not match its schema sample, located in its file (1-based line and character column).</summary>
@@ -726,6 +727,10 @@ namespace Reports.Schema
 
         public SchemaDataException TypeMismatch(ref Utf8JsonReader reader, string expected) =>
             Source.Error(SchemaErrorKind.TypeMismatch, Line, ColumnAt(reader.TokenStartIndex), FieldPath, expected, Describe(ref reader));
+
+        /// <summary>A field given twice in one object: I-JSON (RFC 7493) forbids it, and which value was meant is ambiguous.</summary>
+        public SchemaDataException Duplicate(string field, long at) =>
+            Source.Error(SchemaErrorKind.DuplicateField, Line, ColumnAt(at), FieldPath.Length == 0 ? field : FieldPath + "." + field, "each field once in an object (the values of a field given twice are ambiguous; RFC 7493)", "\"" + field + "\" a second time");
 
         public SchemaDataException Missing(string field, long objectStart, string expected) =>
             Source.Error(SchemaErrorKind.MissingField, Line, ColumnAt(objectStart), FieldPath.Length == 0 ? field : FieldPath + "." + field, "a field \"" + field + "\" (" + expected + ")", "an object without it");
