@@ -44,6 +44,22 @@ public sealed class ReaderErrorTests
     }
 
     [Fact]
+    public void A_file_of_only_a_byte_order_mark_says_so()
+    {
+        byte[] bom = [0xEF, 0xBB, 0xBF, (byte)'\n'];
+        Assert.Equal("only a byte order mark (and blank lines, if any)", (string)GeneratedReader.Error(Assembly, "RecordJsonlReader", bom).Found);
+        Assert.Equal("only a byte order mark (and blank lines, if any)", (string)GeneratedReader.Error(Assembly, "RowCsvReader", bom).Found);
+        Assert.Equal("an empty file", (string)GeneratedReader.Error(Assembly, "RecordJsonlReader", "").Found);
+    }
+
+    [Fact]
+    public void A_byte_that_is_no_character_is_named_by_its_value()
+    {
+        byte[] line = [.. "{\"feature_id\": 5"u8, 0xFF, .. "}\n"u8];
+        Assert.Equal("the byte 0xFF", (string)GeneratedReader.Error(Assembly, "RecordJsonlReader", line).Found);
+    }
+
+    [Fact]
     public void Columns_count_characters_not_bytes()
     {
         var data = "{\"token\": \"Ελληνικά\", \"feature_id\": \"x\", \"active_prompts\": []}\n";

@@ -103,7 +103,7 @@ public static class ActivationAnalyzer
         if (!File.Exists(path))
         {
             throw new ReportInputException(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
-                $"expected an input file, found nothing at '{path}'", path));
+                Directory.Exists(path) ? $"expected an input file, found a directory at '{path}'" : $"expected an input file, found nothing at '{path}'", path));
         }
 
         return path;

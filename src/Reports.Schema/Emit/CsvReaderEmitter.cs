@@ -27,7 +27,7 @@ internal static class CsvReaderEmitter
         code.Line("parser = new global::Reports.Schema.CsvRecordParser(stream, path);");
         code.Line("if (!parser.TryRead(out var header))");
         code.Line("{");
-        code.Line("throw parser.Lines.Error(global::Reports.Schema.SchemaErrorKind.EmptyFile, 1, 1, null, \"a header line naming the columns\", \"an empty file\");");
+        code.Line("throw parser.Lines.Error(global::Reports.Schema.SchemaErrorKind.EmptyFile, 1, 1, null, \"a header line naming the columns\", parser.Lines.EmptyDescription);");
         code.Line("}");
         code.Line();
         code.Line("fieldCount = header.Count;");

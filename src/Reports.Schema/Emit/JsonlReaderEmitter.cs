@@ -77,7 +77,7 @@ internal static class JsonlReaderEmitter
         code.Line();
         code.Line("if (!sawRecord)");
         code.Line("{");
-        code.Line("throw lines.Error(global::Reports.Schema.SchemaErrorKind.EmptyFile, 1, 1, null, \"one JSON object per line\", \"an empty file\");");
+        code.Line("throw lines.Error(global::Reports.Schema.SchemaErrorKind.EmptyFile, 1, 1, null, \"one JSON object per line\", lines.EmptyDescription);");
         code.Line("}");
         code.Line();
         code.Line("record = null;");

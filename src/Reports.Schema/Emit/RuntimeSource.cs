@@ -215,12 +215,19 @@ namespace Reports.Schema
             }
         }
 
+        /// <summary>The file starts with UTF-8's byte order mark (skipped).</summary>
+        public bool HasByteOrderMark { get; private set; }
+
+        /// <summary>What an input without a record holds, for the "empty file" error.</summary>
+        public string EmptyDescription => HasByteOrderMark ? "only a byte order mark (and blank lines, if any)" : "an empty file";
+
         private void CheckByteOrderMark()
         {
             var head = buffer.AsSpan(0, end);
             if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
             {
                 start = 3;
+                HasByteOrderMark = true;
                 return;
             }
 
@@ -851,7 +858,9 @@ namespace Reports.Schema
                 }
             }
 
-            var found = at < bytes.Length ? "'" + (char)bytes[at] + "'" : "the end of the line";
+            var found = at >= bytes.Length ? "the end of the line"
+                : bytes[at] < 0x80 && bytes[at] >= 0x20 ? "'" + (char)bytes[at] + "'"
+                : "the byte 0x" + bytes[at].ToString("X2", CultureInfo.InvariantCulture);
             var message = exception.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return Source.Error(SchemaErrorKind.MalformedJson, Line, ColumnAt(at), null, "valid JSON (" + (cut > 0 ? message.Substring(0, cut).TrimEnd('.', ' ') : message) + ")", found);
