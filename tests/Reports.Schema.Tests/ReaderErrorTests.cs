@@ -19,6 +19,7 @@ public sealed class ReaderErrorTests
     [InlineData("feature_id,mean,label,note\n1,2,a,b\n3,4,\"open,d\n", "MalformedCsv", 3, 5, null)]
     [InlineData("feature_id,mean,label,note\n1,2,a\n", "WrongFieldCount", 2, 1, null)]
     [InlineData("feature_id,mean,label,note,mean\n", "DuplicateColumn", 1, 28, "mean")]
+    [InlineData("feature_id,mean,label,note\r1,2,a,b\r3,4,c,d\r", "MalformedCsv", 1, 23, "note")]
     [InlineData("", "EmptyFile", 1, 1, null)]
     public void Csv_errors_are_located(string data, string kind, long line, long column, string? field)
     {

@@ -33,6 +33,12 @@ internal static class CsvReaderEmitter
         code.Line("fieldCount = header.Count;");
         code.Line("for (var i = 0; i < header.Count; i++)");
         code.Line("{");
+        code.Line("// Lines ended by CR alone (classic Mac OS) are one long line to an RFC 4180 reader: say so, not \"a column named twice\".");
+        code.Line("if (header[i].Value.IndexOf('\\r') >= 0)");
+        code.Line("{");
+        code.Line("throw parser.Lines.Error(global::Reports.Schema.SchemaErrorKind.MalformedCsv, header[i].Line, header[i].Column, header[i].Value.Substring(0, header[i].Value.IndexOf('\\r')), \"lines ending in LF or CRLF\", \"a line ended by CR alone (classic Mac OS line ends); save the file with LF or CRLF line ends\");");
+        code.Line("}");
+        code.Line();
         code.Line("for (var j = 0; j < i; j++)");
         code.Line("{");
         code.Line("if (header[i].Value == header[j].Value)");
