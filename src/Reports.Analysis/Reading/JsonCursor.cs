@@ -579,7 +579,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
                 continue;
             }
 
-            if (backslash + 6 >= json.Length || json[backslash + 6] != '\\' || !TryReadHex4(backslash + 6, out var next) || !char.IsLowSurrogate((char)next))
+            if (!TryReadUnicodeEscape(backslash, out _, out _))
             {
                 return false;
             }
@@ -622,30 +622,42 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
             return true;
         }
 
-        if (!TryReadHex4(Position, out var unit))
+        if (!TryReadUnicodeEscape(Position, out var codePoint, out var length))
         {
             return false;
         }
 
-        Position += 6;
-        var codePoint = unit;
-        if (char.IsLowSurrogate((char)unit))
-        {
-            return false;
-        }
-
-        if (char.IsHighSurrogate((char)unit))
-        {
-            if (Position + 1 >= json.Length || json[Position] != '\\' || !TryReadHex4(Position, out var low) || !char.IsLowSurrogate((char)low))
-            {
-                return false;
-            }
-
-            Position += 6;
-            codePoint = char.ConvertToUtf32((char)unit, (char)low);
-        }
-
+        Position += length;
         scratchUsed += new Rune(codePoint).EncodeToUtf8(scratch[scratchUsed..]);
+        return true;
+    }
+
+    /// <summary>
+    /// The code point of the <c>\uXXXX</c> escape at <paramref name="at"/> (the backslash) and how many bytes it takes: 6,
+    /// or 12 for a surrogate pair. False for bad hex digits and for a surrogate without its other half, which is no character.
+    /// </summary>
+    private readonly bool TryReadUnicodeEscape(int at, out int codePoint, out int length)
+    {
+        codePoint = 0;
+        length = 6;
+        if (!TryReadHex4(at, out var unit) || char.IsLowSurrogate((char)unit))
+        {
+            return false;
+        }
+
+        codePoint = unit;
+        if (!char.IsHighSurrogate((char)unit))
+        {
+            return true;
+        }
+
+        if (at + 7 >= json.Length || json[at + 6] != '\\' || !TryReadHex4(at + 6, out var low) || !char.IsLowSurrogate((char)low))
+        {
+            return false;
+        }
+
+        codePoint = char.ConvertToUtf32((char)unit, (char)low);
+        length = 12;
         return true;
     }
 
@@ -694,23 +706,12 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
         }
 
         // A surrogate escape only with its other half, as the vectorised skip checks it.
-        TryReadHex4(Position, out var unit);
-        Position += 6;
-        if (char.IsLowSurrogate((char)unit))
+        if (!TryReadUnicodeEscape(Position, out _, out var length))
         {
             return false;
         }
 
-        if (char.IsHighSurrogate((char)unit))
-        {
-            if (Position + 1 >= json.Length || json[Position] != '\\' || !TryReadHex4(Position, out var low) || !char.IsLowSurrogate((char)low))
-            {
-                return false;
-            }
-
-            Position += 6;
-        }
-
+        Position += length;
         return true;
     }
 
