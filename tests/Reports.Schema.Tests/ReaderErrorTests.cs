@@ -56,8 +56,14 @@ public sealed class ReaderErrorTests
     [Fact]
     public void A_byte_that_is_no_character_is_named_by_its_value()
     {
-        byte[] line = [.. "{\"feature_id\": 5"u8, 0xFF, .. "}\n"u8];
-        Assert.Equal("the byte 0xFF", (string)GeneratedReader.Error(Assembly, "RecordJsonlReader", line).Found);
+        // A control byte in JSON is malformed JSON; a byte UTF-8 has no character for is the file's encoding, wherever
+        // it stands (a skipped field too), and is named by its value rather than decoded as Latin-1.
+        byte[] control = [.. "{\"feature_id\": 5"u8, 0x01, .. "}\n"u8];
+        Assert.Equal("the byte 0x01", (string)GeneratedReader.Error(Assembly, "RecordJsonlReader", control).Found);
+        byte[] latin1 = [.. "{\"feature_id\": 5, \"extra\": [\""u8, 0xFF, .. "\"], \"token\": \"x\", \"active_prompts\": []}\n"u8];
+        var error = GeneratedReader.Error(Assembly, "RecordJsonlReader", latin1);
+        AssertError(error, "UnsupportedEncoding", 1, 30, null);
+        Assert.StartsWith("the byte 0xFF, where UTF-8 has no character", (string)error.Found, StringComparison.Ordinal);
     }
 
     [Fact]

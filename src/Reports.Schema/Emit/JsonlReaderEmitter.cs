@@ -55,6 +55,13 @@ internal static class JsonlReaderEmitter
         code.Line();
         code.Line("sawRecord = true;");
         code.Line("RecordLine = lines.LineNumber;");
+        code.Line("// The whole line, skipped fields too: Utf8JsonReader checks UTF-8 only in the strings it decodes.");
+        code.Line("if (!global::System.Text.Unicode.Utf8.IsValid(line))");
+        code.Line("{");
+        code.Line("var bad = global::Reports.Schema.Utf8LineSource.FirstInvalidUtf8(line);");
+        code.Line("throw lines.Error(global::Reports.Schema.SchemaErrorKind.UnsupportedEncoding, RecordLine, global::Reports.Schema.Utf8LineSource.ColumnOf(line, bad), null, \"UTF-8 text\", global::Reports.Schema.Utf8LineSource.NotUtf8(line, bad));");
+        code.Line("}");
+        code.Line();
         code.Line("context.Begin(line, RecordLine);");
         code.Line("var json = new global::System.Text.Json.Utf8JsonReader(line);");
         code.Line("try");
@@ -67,11 +74,6 @@ internal static class JsonlReaderEmitter
         code.Line("catch (global::System.Text.Json.JsonException exception)");
         code.Line("{");
         code.Line("throw context.Malformed(exception);");
-        code.Line("}");
-        code.Line("catch (global::System.InvalidOperationException) when (!global::System.Text.Unicode.Utf8.IsValid(line))");
-        code.Line("{");
-        code.Line("// Utf8JsonReader finds bad UTF-8 only when a string is decoded, and says so without a position.");
-        code.Line("throw lines.Error(global::Reports.Schema.SchemaErrorKind.UnsupportedEncoding, RecordLine, global::Reports.Schema.Utf8LineSource.ColumnOf(line, global::Reports.Schema.Utf8LineSource.FirstInvalidUtf8(line)), null, \"UTF-8 text\", \"bytes that are not UTF-8\");");
         code.Line("}");
         code.Line("}");
         code.Line();

@@ -154,6 +154,10 @@ namespace Reports.Schema
 
         public static string Decode(ReadOnlySpan<byte> bytes) => StrictUtf8.GetString(bytes);
 
+        /// <summary>What an error says of the byte at <paramref name="at"/>, where UTF-8 has no character (not decoded as Latin-1).</summary>
+        public static string NotUtf8(ReadOnlySpan<byte> line, int at) =>
+            at < line.Length ? "the byte 0x" + line[at].ToString("X2", CultureInfo.InvariantCulture) + ", where UTF-8 has no character (is the file Latin-1 or Windows-1252?)" : "bytes that are not UTF-8";
+
         public static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t"u8).IsEmpty;
 
         public void Dispose()
@@ -396,7 +400,8 @@ namespace Reports.Schema
             }
             catch (DecoderFallbackException)
             {
-                throw lines.Error(SchemaErrorKind.UnsupportedEncoding, lineNumber, Utf8LineSource.ColumnOf(line, offset), null, "UTF-8 text", "bytes that are not UTF-8");
+                var bad = offset + Utf8LineSource.FirstInvalidUtf8(bytes);
+                throw lines.Error(SchemaErrorKind.UnsupportedEncoding, lineNumber, Utf8LineSource.ColumnOf(line, bad), null, "UTF-8 text", Utf8LineSource.NotUtf8(line, bad));
             }
         }
     }
