@@ -34,6 +34,9 @@ public static class CommandLine
                                   (default: personal_cohens_d)
           --top-prompts <k>       strongest prompts shown per feature page (default: 5)
           --heatmap-order <order> id (default, the notebook's order) or clustered (similar profiles together)
+          --max-line-length <size>
+                                  the longest line (or CSV record) accepted in either input, e.g. 64M (default),
+                                  65536 or 1G (at most); a longer one is error RPT020
           --verbose               print progress on standard error
           -h, --help              show this help
 
@@ -130,7 +133,7 @@ public static class CommandLine
         options = null!;
         problem = null;
         string? descriptions = null, prompts = null, outDir = null, name = null, title = null;
-        string? featurePages = null, featurePagesBy = null, topPrompts = null, heatmapOrder = null;
+        string? featurePages = null, featurePagesBy = null, topPrompts = null, heatmapOrder = null, maxLineLength = null;
         bool render = true, hashInputs = true, verbose = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -149,7 +152,7 @@ public static class CommandLine
                     verbose = true;
                     continue;
                 case "--descriptions" or "--prompts" or "--out" or "--name" or "--title"
-                    or "--feature-pages" or "--feature-pages-by" or "--top-prompts" or "--heatmap-order":
+                    or "--feature-pages" or "--feature-pages-by" or "--top-prompts" or "--heatmap-order" or "--max-line-length":
                     if (i + 1 >= args.Length)
                     {
                         problem = $"{arg} needs a value";
@@ -167,6 +170,7 @@ public static class CommandLine
                         "--feature-pages" => featurePages = value,
                         "--feature-pages-by" => featurePagesBy = value,
                         "--top-prompts" => topPrompts = value,
+                        "--max-line-length" => maxLineLength = value,
                         _ => heatmapOrder = value,
                     };
                     continue;
@@ -192,6 +196,13 @@ public static class CommandLine
             return false;
         }
 
+        var lineLimit = (long)Reports.Schema.ReaderLimits.DefaultMaxLineLength;
+        if (maxLineLength is not null && (!ByteSize.TryParse(maxLineLength, out lineLimit) || lineLimit is < 1 or > Reports.Schema.ReaderLimits.LargestMaxLineLength))
+        {
+            problem = $"--max-line-length needs {ByteSize.Spelling}, from 1 byte to 1G, not '{maxLineLength}'";
+            return false;
+        }
+
         var request = new ReportRequest
         {
             Name = name ?? new DirectoryInfo(Path.GetFullPath(outDir!)).Name,
@@ -205,6 +216,7 @@ public static class CommandLine
             FeaturePagesBy = featurePagesBy ?? "personal_cohens_d",
             TopPrompts = topPromptCount,
             HeatmapOrder = heatmapOrder ?? "id",
+            MaxLineLength = (int)lineLimit,
             SourceDate = ReportRequest.SourceDateFromEnvironment(),
         };
         options = new BuildOptions(request, verbose);

@@ -42,6 +42,12 @@ public static class ReportPipeline
             return ReportOutcome.Failed;
         }
 
+        if (request.MaxLineLength is < 1 or > ReaderLimits.LargestMaxLineLength)
+        {
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidOption, $"MaxLineLength: expected a size from 1 byte to 1 GiB, found {request.MaxLineLength} bytes"));
+            return ReportOutcome.Failed;
+        }
+
         ReportContent content;
         try
         {
@@ -53,7 +59,7 @@ public static class ReportPipeline
                 [InputFileInfo.Of("descriptions", request.DescriptionsPath, request.HashInputs), InputFileInfo.Of("prompts", request.PromptsPath, request.HashInputs)], cancellationToken);
             var promptBytes = new FileInfo(request.PromptsPath) is { Exists: true } file ? file.Length : 0;
             var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken, request.TopPrompts,
-                new Progress(bytes => log.ReadProgress(bytes, promptBytes)), forPages: request.Render);
+                new Progress(bytes => log.ReadProgress(bytes, promptBytes)), forPages: request.Render, maxLineLength: request.MaxLineLength);
             log.Progress(string.Create(CultureInfo.InvariantCulture,
                 $"{request.Name}: read {analysis.Totals.FeatureRecords:N0} records of {request.PromptsPath}, {analysis.RecordsReadByGeneratedReader:N0} of them by the generated reader (lines the fast reader declined)"));
             foreach (var warning in analysis.Warnings)
@@ -77,7 +83,10 @@ public static class ReportPipeline
         }
         catch (SchemaDataException exception)
         {
-            log.Report(exception.ToDiagnostic());
+            var diagnostic = exception.ToDiagnostic();
+            log.Report(exception.Kind == SchemaErrorKind.LineTooLong
+                ? diagnostic with { Message = diagnostic.Message + "; if the file is right, raise the limit with MaxLineLength on the ActivationReport item (--max-line-length)" }
+                : diagnostic);
             return ReportOutcome.Failed;
         }
         catch (ReportInputException exception)

@@ -1,3 +1,5 @@
+using Reports.Schema;
+
 namespace Reports.Pipeline;
 
 /// <summary>One report to build: its inputs, where its files go, and how it is titled.</summary>
@@ -50,6 +52,12 @@ public sealed record ReportRequest
 
     /// <summary>"id" (the notebook's order, default) or "clustered" (similar category profiles side by side).</summary>
     public string HeatmapOrder { get; init; } = "id";
+
+    /// <summary>
+    /// The longest line (a CSV record with its quoted line breaks) accepted in either input, in bytes: what bounds the
+    /// readers' memory, whatever a file holds. Past it the run fails with RPT020 (a file that is not text, mostly).
+    /// </summary>
+    public int MaxLineLength { get; init; } = ReaderLimits.DefaultMaxLineLength;
 
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Name : Title;
 

@@ -105,6 +105,20 @@ public sealed class CommandLineTests
         Assert.Contains("--top-prompts needs a whole number, not 'many'", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2G")]
+    [InlineData("0")]
+    [InlineData("lots")]
+    public void ALineLimitThatIsNotASizeUpTo1G_IsAUsageError(string size)
+    {
+        using var temp = new TemporaryDirectory();
+
+        var run = CommandRun.Build(Path.Combine(temp.Path, "d.csv"), Path.Combine(temp.Path, "p.jsonl"), Path.Combine(temp.Path, "out"), "--max-line-length", size);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--max-line-length needs a size in bytes, or with K, M or G (KiB, MiB, GiB), e.g. 64M, from 1 byte to 1G, not '{size}'", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AFeatureIdInNeitherFile_FailsWithRPT050_AndWritesNothing()
     {

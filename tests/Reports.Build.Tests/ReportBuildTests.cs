@@ -100,6 +100,21 @@ public sealed class ReportBuildTests
         Assert.Contains("error RPT050: ActivationReport 'personal-general': TopPrompts: expected a whole number of prompts, found 'five'", bad.Output, StringComparison.Ordinal);
         outputs.AssertUnchanged();
 
+        project.WriteProjectFile(Item("""MaxLineLength="lots" """));
+        var badSize = project.Build();
+
+        Assert.NotEqual(0, badSize.ExitCode);
+        Assert.Contains("error RPT050: ActivationReport 'personal-general': MaxLineLength: expected a size in bytes, or with K, M or G (KiB, MiB, GiB), e.g. 64M; found 'lots'", badSize.Output, StringComparison.Ordinal);
+
+        // The demo's lines are a few KB: a 1 KiB limit reaches the command and stops it at the first line.
+        project.WriteProjectFile(Item("""MaxLineLength="1K" """));
+        var tooLong = project.Build();
+
+        Assert.NotEqual(0, tooLong.ExitCode);
+        Assert.Contains("personal_general_prompts.jsonl(1,", tooLong.Output, StringComparison.Ordinal);
+        Assert.Contains("error RPT020: expected lines of at most 1 KiB", tooLong.Output, StringComparison.Ordinal);
+        outputs.AssertUnchanged();
+
         static string Item(string metadata) => $"""
                 <ActivationReport Include="{ReportProject.ReportName}" Descriptions="data/personal_general_desc.csv"
                                   Prompts="data/personal_general_prompts.jsonl" {metadata}/>

@@ -22,6 +22,7 @@ public static class DiagnosticCodes
     public const string DuplicateColumn = "RPT017";
     public const string DuplicateDescription = "RPT018";
     public const string DuplicateField = "RPT019";
+    public const string LineTooLong = "RPT020";
 
     // Errors of the run.
     public const string OutputFailed = "RPT030";

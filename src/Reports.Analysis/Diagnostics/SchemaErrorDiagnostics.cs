@@ -21,6 +21,7 @@ public static class SchemaErrorDiagnostics
         SchemaErrorKind.NonFiniteNumber => DiagnosticCodes.NonFiniteNumber,
         SchemaErrorKind.DuplicateColumn => DiagnosticCodes.DuplicateColumn,
         SchemaErrorKind.DuplicateField => DiagnosticCodes.DuplicateField,
+        SchemaErrorKind.LineTooLong => DiagnosticCodes.LineTooLong,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A schema error kind without a diagnostic code."),
     };
 }

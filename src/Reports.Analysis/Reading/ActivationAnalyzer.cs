@@ -14,19 +14,20 @@ public static class ActivationAnalyzer
     /// <exception cref="Reports.Schema.SchemaDataException">The data does not match its schema sample.</exception>
     /// <exception cref="ReportInputException">A file is missing, or the files contradict each other.</exception>
     /// <param name="forPages">False when no feature page is drawn: the strongest prompts and the distributions are not kept.</param>
-    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, IProgress<long>? bytesRead = null, bool forPages = true)
+    /// <param name="maxLineLength">The longest line (or CSV record) accepted in either file, in bytes (<see cref="ReaderLimits"/>).</param>
+    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, IProgress<long>? bytesRead = null, bool forPages = true, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
     {
         // The descriptions are read beside the prompts (one thread, a few MB), not before them. Their errors still come
         // first: a bad descriptions file is reported as it was when it was read alone, whatever the prompts hold.
         var reading = Task.Run(() =>
         {
-            var rows = ReadDescriptions(descriptionsPath, out var missing, cancellationToken);
+            var rows = ReadDescriptions(descriptionsPath, out var missing, cancellationToken, maxLineLength);
             return (rows, missing);
         }, cancellationToken);
         ActivationAggregate aggregate;
         try
         {
-            aggregate = ParallelPromptReader.Aggregate(RequireFile(promptsPath), forPages ? topPromptCount : 0, cancellationToken, bytesRead, keepDistributions: forPages);
+            aggregate = ParallelPromptReader.Aggregate(RequireFile(promptsPath), forPages ? topPromptCount : 0, cancellationToken, bytesRead, keepDistributions: forPages, maxLineLength: maxLineLength);
         }
         catch (Exception)
         {
@@ -48,11 +49,11 @@ public static class ActivationAnalyzer
         ReadDescriptions(path, out _, cancellationToken);
 
     /// <summary>The description rows, and the numeric columns with missing values (pandas' NaN: empty or spelled out).</summary>
-    public static Dictionary<long, (FeatureDescription Row, long Line)> ReadDescriptions(string path, out IReadOnlyList<CsvMissingValues> missing, CancellationToken cancellationToken = default)
+    public static Dictionary<long, (FeatureDescription Row, long Line)> ReadDescriptions(string path, out IReadOnlyList<CsvMissingValues> missing, CancellationToken cancellationToken = default, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
     {
         RequireFile(path);
         var rows = new Dictionary<long, (FeatureDescription Row, long Line)>();
-        using var reader = FeatureDescriptionCsvReader.Open(path);
+        using var reader = FeatureDescriptionCsvReader.Open(path, maxLineLength);
         while (reader.TryRead(out var row))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -83,11 +84,11 @@ public static class ActivationAnalyzer
     }
 
     /// <summary>The straightforward way: every record materialised by the generated reader, one after another.</summary>
-    public static ActivationAggregate AggregatePromptsSerially(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, bool keepDistributions = true)
+    public static ActivationAggregate AggregatePromptsSerially(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, bool keepDistributions = true, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
     {
         RequireFile(path);
         var aggregate = new ActivationAggregate(topPromptCount, keepDistributions);
-        using var reader = FeatureRecordJsonlReader.Open(path);
+        using var reader = FeatureRecordJsonlReader.Open(path, maxLineLength);
         while (reader.TryRead(out var record))
         {
             cancellationToken.ThrowIfCancellationRequested();

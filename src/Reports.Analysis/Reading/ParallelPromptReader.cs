@@ -27,16 +27,19 @@ public static class ParallelPromptReader
     /// <param name="chunkSize">The nominal chunk size; tests make it small to split small files many times.</param>
     /// <exception cref="SchemaDataException">A line does not match the schema sample.</exception>
     /// <param name="keepDistributions">Whether features keep every prompt's activation (see <see cref="ActivationAggregate"/>).</param>
-    public static ActivationAggregate Aggregate(string path, int topPromptCount, CancellationToken cancellationToken = default, IProgress<long>? bytesRead = null, int chunkSize = ChunkSize, bool keepDistributions = true)
+    /// <param name="maxLineLength">The longest line accepted (<see cref="ReaderLimits"/>): it bounds a chunk, so memory never follows a line that does not end.</param>
+    public static ActivationAggregate Aggregate(string path, int topPromptCount, CancellationToken cancellationToken = default, IProgress<long>? bytesRead = null, int chunkSize = ChunkSize, bool keepDistributions = true, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLineLength, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLineLength, ReaderLimits.LargestMaxLineLength);
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = RandomAccess.GetLength(file);
         var start = Utf8Start(file, length);
         if (start < 0)
         {
             // Empty, or UTF-16/32: the generated reader says which, with its own error.
-            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount, keepDistributions);
+            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount, keepDistributions, maxLineLength);
         }
 
         // Mapped, not read: each chunk is parsed where the page cache holds it, without being copied out first. A chunk's
@@ -73,7 +76,7 @@ public static class ParallelPromptReader
         if (total.RecordCount == 0)
         {
             // Only blank lines: the generated reader's "empty file" error.
-            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount, keepDistributions);
+            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount, keepDistributions, maxLineLength);
         }
 
         return total;
@@ -82,12 +85,12 @@ public static class ParallelPromptReader
         // far-behind one (Parallel.For over the chunks would start each core at its own end of the range).
         void ReadChunks() => Parallel.For(0, Math.Min(Environment.ProcessorCount, chunkCount), new ParallelOptions { CancellationToken = cancellationToken }, _ =>
         {
-            var reader = new ChunkReader(path, topPromptCount, keepDistributions);
+            var reader = new ChunkReader(path, topPromptCount, keepDistributions, maxLineLength);
             int chunk;
             while ((chunk = Interlocked.Increment(ref nextChunk) - 1) < chunkCount && chunk <= Volatile.Read(ref firstFailure))
             {
-                var from = LineStartAtOrAfter(file, length, start + ((long)chunk * chunkSize), start);
-                var to = chunk == chunkCount - 1 ? length : LineStartAtOrAfter(file, length, start + ((long)(chunk + 1) * chunkSize), start);
+                var from = LineStartAtOrAfter(file, length, start + ((long)chunk * chunkSize), start, maxLineLength);
+                var to = chunk == chunkCount - 1 ? length : LineStartAtOrAfter(file, length, start + ((long)(chunk + 1) * chunkSize), start, maxLineLength);
                 var result = reader.Read(map, from, to, cancellationToken);
                 bytesRead?.Report(Interlocked.Add(ref done, to - from));
                 lock (gate)
@@ -124,33 +127,44 @@ public static class ParallelPromptReader
         return head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Math.Min(3, length) : 0;
     }
 
-    /// <summary>The first line start at or after <paramref name="position"/>: just past the line end before it.</summary>
-    private static long LineStartAtOrAfter(SafeFileHandle file, long length, long position, long textStart)
+    /// <summary>
+    /// The first line start at or after <paramref name="position"/>: just past the line end before it. The search
+    /// stops after the longest line and its CR LF: a line that goes on past them is too long, and the chunk is cut
+    /// inside it, where the chunk reading the line's start finds it too long (so a file without line ends is not
+    /// searched to its end by every chunk).
+    /// </summary>
+    private static long LineStartAtOrAfter(SafeFileHandle file, long length, long position, long textStart, int maxLineLength)
     {
         if (position <= textStart)
         {
             return textStart;
         }
 
-        Span<byte> window = stackalloc byte[4096];
-        for (var at = position - 1; at < length; at += window.Length)
+        var searchEnd = Math.Min(length, position + maxLineLength + 1);
+        var window = new byte[64 << 10];
+        for (var at = position - 1; at < searchEnd; at += window.Length)
         {
-            var read = RandomAccess.Read(file, window, at);
-            var newline = window[..read].IndexOf((byte)'\n');
+            var read = RandomAccess.Read(file, window.AsSpan(0, (int)Math.Min(window.Length, searchEnd - at)), at);
+            var newline = window.AsSpan(0, read).IndexOf((byte)'\n');
             if (newline >= 0)
             {
                 return at + newline + 1;
             }
+
+            if (read == 0)
+            {
+                break;
+            }
         }
 
-        return length;
+        return searchEnd;
     }
 
     /// <summary>A chunk's partial aggregate and line count, or where its first bad line is (chunk-relative).</summary>
     private sealed record ChunkResult(ActivationAggregate? Aggregate, long LineCount, SchemaDataException? Failure);
 
     /// <summary>One core's reader: its scanner is reused chunk after chunk.</summary>
-    private sealed class ChunkReader(string path, int topPromptCount, bool keepDistributions)
+    private sealed class ChunkReader(string path, int topPromptCount, bool keepDistributions, int maxLineLength)
     {
         private readonly PromptLineScanner scanner = new();
 
@@ -215,6 +229,11 @@ public static class ParallelPromptReader
                 text = text[..^1];
             }
 
+            if (text.Length > maxLineLength)
+            {
+                return Utf8LineSource.TooLong(path, line, text, maxLineLength);
+            }
+
             if (text.IsWhiteSpace() || scanner.TryAdd(text, line, offset, aggregate))
             {
                 return null;
@@ -223,9 +242,9 @@ public static class ParallelPromptReader
             // The generated reader on this line alone: it reads what the scanner declined, or says what is wrong.
             try
             {
-                using var reader = new FeatureRecordJsonlReader(new MemoryStream(text.ToArray()), path);
-                reader.TryRead(out var record);
-                aggregate.Add(record!, line);
+                using var reader = new FeatureRecordJsonlReader(Stream.Null, path, maxLineLength);
+                var record = reader.ReadLine(text, line);
+                aggregate.Add(record, line);
                 aggregate.CountGeneratedReaderRecord();
                 aggregate.CountReplacedSurrogates(reader.ReplacedSurrogates, line, reader.FirstReplacedColumn);
                 return null;

@@ -36,6 +36,24 @@ namespace Reports.Schema
         NonFiniteNumber,
         DuplicateColumn,
         DuplicateField,
+        LineTooLong,
+    }
+
+    /// <summary>
+    /// What the readers accept at most. A line (a CSV record with its quoted line breaks) is held whole while it is read,
+    /// so its length bounds the reader's memory: a file that is not text, or a line that never ends, is an error once it
+    /// passes the limit instead of growing the buffer to the file's size.
+    /// </summary>
+    public static class ReaderLimits
+    {
+        /// <summary>64 MiB: thousands of prompts with their tokens in one record.</summary>
+        public const int DefaultMaxLineLength = 64 << 20;
+
+        /// <summary>The largest limit that can be set: a line is read into one array.</summary>
+        public const int LargestMaxLineLength = 1 << 30;
+
+        /// <summary>How deeply JSON arrays and objects may nest (System.Text.Json's default; a record needs 5).</summary>
+        public const int MaxDepth = 64;
     }
 
     /// <summary>Data that does not match its schema sample, located in its file (1-based line and character column).</summary>
@@ -83,14 +101,23 @@ namespace Reports.Schema
         private bool endOfStream;
         private bool firstRead = true;
 
-        public Utf8LineSource(Stream stream, string path)
+        public Utf8LineSource(Stream stream, string path, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
         {
+            if (maxLineLength < 1 || maxLineLength > ReaderLimits.LargestMaxLineLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxLineLength), maxLineLength, "A line limit from 1 byte to 1 GiB.");
+            }
+
             this.stream = stream;
             Path = path;
+            MaxLineLength = maxLineLength;
             buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         }
 
         public string Path { get; }
+
+        /// <summary>The longest line accepted, in bytes without its line end.</summary>
+        public int MaxLineLength { get; }
 
         /// <summary>1-based number of the line returned last.</summary>
         public long LineNumber { get; private set; }
@@ -121,6 +148,12 @@ namespace Reports.Schema
                     return false;
                 }
 
+                if (end - start > MaxLineLength + 1)
+                {
+                    // Past the limit even if a CR ends it: said now, before the buffer grows further.
+                    throw TooLong(Path, LineNumber + 1, buffer.AsSpan(start, end - start), MaxLineLength);
+                }
+
                 Fill();
             }
         }
@@ -147,9 +180,19 @@ namespace Reports.Schema
         /// <summary>The byte offset of the first byte that is not valid UTF-8 (the length when there is none).</summary>
         public static int FirstInvalidUtf8(ReadOnlySpan<byte> line)
         {
-            var chars = new char[line.Length];
-            System.Text.Unicode.Utf8.ToUtf16(line, chars, out var read, out _, replaceInvalidSequences: false);
-            return read;
+            Span<char> chars = stackalloc char[1024];
+            var offset = 0;
+            while (offset < line.Length)
+            {
+                var status = System.Text.Unicode.Utf8.ToUtf16(line.Slice(offset), chars, out var read, out _, replaceInvalidSequences: false);
+                offset += read;
+                if (status != OperationStatus.DestinationTooSmall)
+                {
+                    break;
+                }
+            }
+
+            return offset;
         }
 
         public static string Decode(ReadOnlySpan<byte> bytes) => StrictUtf8.GetString(bytes);
@@ -160,11 +203,45 @@ namespace Reports.Schema
 
         public static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t"u8).IsEmpty;
 
+        /// <summary>
+        /// The error for a line longer than <paramref name="maxLineLength"/>, located where it passes the limit. A line
+        /// that never ends is mostly a file that is not text: the bytes it starts with say which.
+        /// </summary>
+        public static SchemaDataException TooLong(string path, long lineNumber, ReadOnlySpan<byte> line, int maxLineLength)
+        {
+            var found = "a line that goes on past " + Size(maxLineLength) + " without a line end";
+            var nul = line.Slice(0, Math.Min(line.Length, 4096)).IndexOf((byte)0);
+            if (nul >= 0)
+            {
+                found += ", with the byte 0x00 at column " + ColumnOf(line, nul).ToString(CultureInfo.InvariantCulture) + NulHint;
+            }
+
+            return new SchemaDataException(SchemaErrorKind.LineTooLong, path, lineNumber, ColumnOf(line, maxLineLength), null,
+                "lines of at most " + Size(maxLineLength) + " (the reader's line limit)", found);
+        }
+
+        /// <summary>What a NUL byte in a text file mostly means.</summary>
+        public const string NulHint = " (is the file binary, or UTF-16 without a byte order mark?)";
+
+        /// <summary>A byte count as people read it: "64 MiB", "1,000 bytes".</summary>
+        public static string Size(long bytes) =>
+            bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20).ToString("N0", CultureInfo.InvariantCulture) + " MiB"
+            : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10).ToString("N0", CultureInfo.InvariantCulture) + " KiB"
+            : bytes.ToString("N0", CultureInfo.InvariantCulture) + (bytes == 1 ? " byte" : " bytes");
+
         public void Dispose()
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ReturnBuffer();
             buffer = Array.Empty<byte>();
             stream.Dispose();
+        }
+
+        private void ReturnBuffer()
+        {
+            if (buffer.Length > 0 && (buffer.Length & (buffer.Length - 1)) == 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         private ReadOnlySpan<byte> Take(int length, int terminator)
@@ -173,7 +250,13 @@ namespace Reports.Schema
             start += length + terminator;
             LineNumber++;
             LastLineHadCarriageReturn = line.Length > 0 && line[line.Length - 1] == (byte)'\r';
-            return LastLineHadCarriageReturn ? line.Slice(0, line.Length - 1) : line;
+            line = LastLineHadCarriageReturn ? line.Slice(0, line.Length - 1) : line;
+            if (line.Length > MaxLineLength)
+            {
+                throw TooLong(Path, LineNumber, line, MaxLineLength);
+            }
+
+            return line;
         }
 
         private void Fill()
@@ -187,9 +270,11 @@ namespace Reports.Schema
 
             if (end == buffer.Length)
             {
-                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                // Never past what the longest line and its CR LF need: the next read shows whether the line is too long.
+                var size = (int)Math.Min(buffer.Length * 2L, MaxLineLength + 2L);
+                var larger = size == buffer.Length * 2L ? ArrayPool<byte>.Shared.Rent(size) : new byte[size]; // the pool would round up to twice the limit
                 Buffer.BlockCopy(buffer, 0, larger, 0, end);
-                ArrayPool<byte>.Shared.Return(buffer);
+                ReturnBuffer();
                 buffer = larger;
             }
 
@@ -287,9 +372,11 @@ namespace Reports.Schema
         private readonly List<CsvField> fields = new List<CsvField>();
         private readonly StringBuilder builder = new StringBuilder();
 
-        public CsvRecordParser(Stream stream, string path)
+        private long recordLength;
+
+        public CsvRecordParser(Stream stream, string path, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
         {
-            lines = new Utf8LineSource(stream, path);
+            lines = new Utf8LineSource(stream, path, maxLineLength);
         }
 
         public Utf8LineSource Lines => lines;
@@ -313,6 +400,7 @@ namespace Reports.Schema
             while (line.IsEmpty);
 
             RecordLine = lines.LineNumber;
+            recordLength = line.Length;
             var position = 0;
             while (true)
             {
@@ -368,6 +456,15 @@ namespace Reports.Schema
                             "a closing quote for the field opened here", "the end of the file");
                     }
 
+                    // A record is held whole like a line, so the line limit bounds it too (an unclosed quote in a large file).
+                    recordLength += line.Length + (crlf ? 2 : 1);
+                    if (recordLength > lines.MaxLineLength)
+                    {
+                        throw lines.Error(SchemaErrorKind.LineTooLong, startLine, startColumn, null,
+                            "a closing quote for the field opened here within " + Utf8LineSource.Size(lines.MaxLineLength) + " (the reader's line limit, which a record's quoted line breaks count toward)",
+                            "no closing quote in the next " + Utf8LineSource.Size(lines.MaxLineLength));
+                    }
+
                     builder.Append(crlf ? "\r\n" : "\n");
                     position = 0;
                     continue;
@@ -394,6 +491,13 @@ namespace Reports.Schema
 
         private string Decode(ReadOnlySpan<byte> bytes, long lineNumber, ReadOnlySpan<byte> line, int offset)
         {
+            var nul = bytes.IndexOf((byte)0);
+            if (nul >= 0)
+            {
+                // UTF-8 has a character 0, but no text file holds it: a CSV with one is a binary file or UTF-16.
+                throw lines.Error(SchemaErrorKind.UnsupportedEncoding, lineNumber, Utf8LineSource.ColumnOf(line, offset + nul), null, "text", "the byte 0x00" + Utf8LineSource.NulHint);
+            }
+
             try
             {
                 return Utf8LineSource.Decode(bytes);
@@ -865,8 +969,14 @@ namespace Reports.Schema
 
             var found = at >= bytes.Length ? "the end of the line"
                 : bytes[at] < 0x80 && bytes[at] >= 0x20 ? "'" + (char)bytes[at] + "'"
-                : "the byte 0x" + bytes[at].ToString("X2", CultureInfo.InvariantCulture);
+                : "the byte 0x" + bytes[at].ToString("X2", CultureInfo.InvariantCulture) + (bytes[at] == 0 ? Utf8LineSource.NulHint : "");
             var message = exception.Message;
+            if (message.IndexOf("maximum configured depth", StringComparison.Ordinal) >= 0)
+            {
+                return Source.Error(SchemaErrorKind.MalformedJson, Line, ColumnAt(at), null,
+                    "arrays and objects nested at most " + ReaderLimits.MaxDepth.ToString(CultureInfo.InvariantCulture) + " deep (the reader's nesting limit; a record needs 5)", "one nested deeper");
+            }
+
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return Source.Error(SchemaErrorKind.MalformedJson, Line, ColumnAt(at), null, "valid JSON (" + (cut > 0 ? message.Substring(0, cut).TrimEnd('.', ' ') : message) + ")", found);
         }

@@ -1,0 +1,156 @@
+using System.Text;
+using Reports.Analysis.Aggregation;
+using Reports.Analysis.Reading;
+using Reports.DataGen;
+using Reports.Pipeline;
+using Reports.Schema;
+
+namespace Reports.Analysis.Tests;
+
+/// <summary>
+/// A line is held whole while it is read, so the line limit is what bounds a reader's memory: a line past it is a
+/// located error (RPT020) on every path, said when the limit is passed rather than at the line's end, if it has one.
+/// </summary>
+public sealed class LineLimitTests
+{
+    private const int Limit = 4096;
+
+    [Fact]
+    public void A_prompts_line_past_the_limit_is_an_error_at_that_line_on_both_paths_and_one_at_the_limit_reads()
+    {
+        var files = WriteDataSet(out var lines);
+        var longest = lines.Max(l => Encoding.UTF8.GetByteCount(l));
+        Assert.True(longest < Limit, $"generated lines are {longest} bytes");
+        lines[2] = Padded(lines[2], Limit + 1);
+        lines[5] = Padded(lines[5], Limit);
+        File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
+
+        var serial = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, maxLineLength: Limit));
+        var parallel = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 512, maxLineLength: Limit));
+
+        Assert.Equal((SchemaErrorKind.LineTooLong, 3L, ColumnOfByte(lines[2], Limit)), (serial.Kind, serial.Line, serial.Column));
+        Assert.Equal((serial.Kind, serial.Line, serial.Column, serial.Message), (parallel.Kind, parallel.Line, parallel.Column, parallel.Message));
+        Assert.Equal("expected lines of at most 4 KiB (the reader's line limit), found a line that goes on past 4 KiB without a line end", serial.Message);
+
+        lines[2] = lines[3];
+        File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
+        AggregateAssert.Same(
+            ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, maxLineLength: Limit),
+            ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 512, maxLineLength: Limit),
+            files.PromptsPath);
+    }
+
+    [Theory]
+    [InlineData(0)] // the file's first line
+    [InlineData(3)] // after whole lines, in a later chunk
+    public void A_file_of_zero_bytes_without_line_ends_is_an_error_within_the_limit_naming_the_byte(int goodLines)
+    {
+        var files = WriteDataSet(out var lines);
+        using (var stream = File.Create(files.PromptsPath))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(string.Concat(lines.Take(goodLines).Select(l => l + "\n"))));
+            stream.Write(new byte[1 << 20]);
+        }
+
+        foreach (var error in new[]
+        {
+            Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, maxLineLength: Limit)),
+            Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 1024, maxLineLength: Limit)),
+        })
+        {
+            Assert.Equal((SchemaErrorKind.LineTooLong, goodLines + 1L, Limit + 1L), (error.Kind, error.Line, error.Column));
+            Assert.EndsWith("with the byte 0x00 at column 1 (is the file binary, or UTF-16 without a byte order mark?)", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_csv_quote_left_open_is_an_error_at_the_quote_once_the_record_passes_the_limit()
+    {
+        var files = WriteDataSet(out _);
+        var rows = File.ReadAllLines(files.DescriptionsPath, Encoding.UTF8).ToList();
+        rows.Add("999,\"a quote never closed");
+        var line = rows.Count;
+        rows.AddRange(Enumerable.Repeat(new string('x', 100), 200));
+        File.WriteAllText(files.DescriptionsPath, string.Join('\n', rows) + "\n", new UTF8Encoding(false));
+
+        var error = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.ReadDescriptions(files.DescriptionsPath, out _, maxLineLength: Limit));
+
+        Assert.Equal((SchemaErrorKind.LineTooLong, (long)line, 5L), (error.Kind, error.Line, error.Column));
+        Assert.StartsWith("expected a closing quote for the field opened here within 4 KiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_csv_with_a_nul_byte_is_not_text_and_says_where()
+    {
+        var files = WriteDataSet(out _);
+        var bytes = File.ReadAllBytes(files.DescriptionsPath).ToList();
+        var secondLine = bytes.IndexOf((byte)'\n') + 1;
+        bytes.Insert(secondLine + 2, 0);
+        File.WriteAllBytes(files.DescriptionsPath, [.. bytes]);
+
+        var error = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.ReadDescriptions(files.DescriptionsPath, out _));
+
+        Assert.Equal((SchemaErrorKind.UnsupportedEncoding, 2L, 3L), (error.Kind, error.Line, error.Column));
+        Assert.Equal("expected text, found the byte 0x00 (is the file binary, or UTF-16 without a byte order mark?)", error.Message);
+    }
+
+    [Fact]
+    public void The_pipeline_reports_rpt020_with_how_to_raise_the_limit()
+    {
+        var files = WriteDataSet(out var lines);
+        lines[1] = Padded(lines[1], Limit + 10);
+        File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
+
+        var log = new CollectingLog();
+        var outcome = ReportPipeline.Run(new ReportRequest { Name = "long", DescriptionsPath = files.DescriptionsPath, PromptsPath = files.PromptsPath, OutputDirectory = TestData.NewTemporaryDirectory(), Render = false, MaxLineLength = Limit }, log);
+
+        Assert.False(outcome.Succeeded);
+        var error = Assert.Single(log.Diagnostics, d => d.IsError);
+        Assert.Equal(("RPT020", files.PromptsPath, 2L, ColumnOfByte(lines[1], Limit)), (error.Code, error.File, error.Line, error.Column));
+        Assert.EndsWith("raise the limit with MaxLineLength on the ActivationReport item (--max-line-length)", error.Message, StringComparison.Ordinal);
+
+        log = new CollectingLog();
+        Assert.True(ReportPipeline.Run(new ReportRequest { Name = "long", DescriptionsPath = files.DescriptionsPath, PromptsPath = files.PromptsPath, OutputDirectory = TestData.NewTemporaryDirectory(), Render = false, MaxLineLength = Limit + 10 }, log).Succeeded,
+            string.Join('\n', log.Diagnostics));
+    }
+
+    [Theory]
+    [InlineData("65536", 65536L)]
+    [InlineData("64M", 64L << 20)]
+    [InlineData("64MiB", 64L << 20)]
+    [InlineData("4 KiB", 4096L)]
+    [InlineData("1g", 1L << 30)]
+    [InlineData("128MB", 128L << 20)]
+    public void Sizes_are_bytes_or_binary_units(string text, long bytes)
+    {
+        Assert.True(ByteSize.TryParse(text, out var parsed));
+        Assert.Equal(bytes, parsed);
+    }
+
+    [Theory]
+    [InlineData("64KB!")]
+    [InlineData("-1")]
+    [InlineData("1.5M")]
+    [InlineData("M")]
+    [InlineData("99999999999999999999")]
+    public void Other_spellings_are_not_sizes(string text) => Assert.False(ByteSize.TryParse(text, out _));
+
+    private static DataSetFiles WriteDataSet(out string[] promptLines)
+    {
+        var files = DataSetWriter.Write(new DataSetOptions { Features = 12, PromptsPerFeature = 4, TokensPerPrompt = 4, Seed = 5 }, TestData.NewTemporaryDirectory());
+        promptLines = File.ReadAllLines(files.PromptsPath, Encoding.UTF8);
+        return files;
+    }
+
+    /// <summary>The record with an unknown field last, padded to exactly <paramref name="bytes"/> bytes of UTF-8.</summary>
+    private static string Padded(string line, int bytes)
+    {
+        var prefix = line[..^1] + ",\"padding\":\"";
+        var fill = bytes - Encoding.UTF8.GetByteCount(prefix) - 2;
+        Assert.True(fill > 0);
+        return prefix + new string('p', fill) + "\"}";
+    }
+
+    /// <summary>The editor's column (UTF-16 code units, 1-based) of a byte offset, counted by .NET's own decoder.</summary>
+    private static long ColumnOfByte(string line, int offset) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(line), 0, offset).Length + 1;
+}
