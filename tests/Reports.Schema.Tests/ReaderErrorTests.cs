@@ -15,7 +15,6 @@ public sealed class ReaderErrorTests
     [InlineData("feature_id,mean,label,note\n1,,a,b\n", "TypeMismatch", 2, 3, "mean")]
     [InlineData("feature_id,label,note\n1,a,b\n", "MissingColumn", 1, 1, "mean")]
     [InlineData("feature_id,mean,label,note\n1,2,\"ab\"c,d\n", "MalformedCsv", 2, 9, null)]
-    [InlineData("feature_id,mean,label,note\n1,2,a\"b,d\n", "MalformedCsv", 2, 6, null)]
     [InlineData("feature_id,mean,label,note\n1,2,a,b\n3,4,\"open,d\n", "MalformedCsv", 3, 5, null)]
     [InlineData("feature_id,mean,label,note\n1,2,a\n", "WrongFieldCount", 2, 1, null)]
     [InlineData("feature_id,mean,label,note,mean\n", "DuplicateColumn", 1, 28, "mean")]

@@ -414,14 +414,8 @@ namespace Reports.Schema
                 else
                 {
                     var length = line.Slice(position).IndexOf((byte)',');
+                    // A quote inside an unquoted field (37°36'37.8"N) is text, as Python's csv and pandas read it.
                     var text = length < 0 ? line.Slice(position) : line.Slice(position, length);
-                    var quote = text.IndexOf((byte)'"');
-                    if (quote >= 0)
-                    {
-                        throw lines.Error(SchemaErrorKind.MalformedCsv, fieldLine, Utf8LineSource.ColumnOf(line, position + quote), null,
-                            "a quote only around a whole field (\"...\")", "a quote inside an unquoted field");
-                    }
-
                     fields.Add(new CsvField(Decode(text, fieldLine, line, position), fieldLine, column, false));
                     position += text.Length;
                 }
@@ -842,7 +836,7 @@ namespace Reports.Schema
         public long ColumnAt(long byteOffset) => Utf8LineSource.ColumnOf(LineBytes, (int)byteOffset);
 
         public SchemaDataException TypeMismatch(ref Utf8JsonReader reader, string expected) =>
-            Source.Error(SchemaErrorKind.TypeMismatch, Line, ColumnAt(reader.TokenStartIndex), FieldPath, expected, Describe(ref reader));
+            Source.Error(SchemaErrorKind.TypeMismatch, Line, ColumnAt(reader.TokenStartIndex), FieldPath.Length == 0 ? null : FieldPath, expected, Describe(ref reader));
 
         /// <summary>A field given twice in one object: I-JSON (RFC 7493) forbids it, and which value was meant is ambiguous.</summary>
         public SchemaDataException Duplicate(string field, long at) =>
@@ -970,7 +964,8 @@ namespace Reports.Schema
             var found = at >= bytes.Length ? "the end of the line"
                 : bytes[at] < 0x80 && bytes[at] >= 0x20 ? "'" + (char)bytes[at] + "'"
                 : "the byte 0x" + bytes[at].ToString("X2", CultureInfo.InvariantCulture) + (bytes[at] == 0 ? Utf8LineSource.NulHint : "");
-            var message = exception.Message;
+            // System.Text.Json's words, less what speaks to a programmer ("Change the reader options").
+            var message = exception.Message.Replace(" which is not supported in this mode", "").Replace(" Change the reader options.", "");
             if (message.IndexOf("maximum configured depth", StringComparison.Ordinal) >= 0)
             {
                 return Source.Error(SchemaErrorKind.MalformedJson, Line, ColumnAt(at), null,

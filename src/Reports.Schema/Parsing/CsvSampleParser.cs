@@ -62,13 +62,9 @@ internal static class CsvSampleParser
             }
             else
             {
+                // A quote inside an unquoted field (37°36'37.8"N) is text, as Python's csv and pandas read it.
                 while (i < text.Length && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
                 {
-                    if (text[i] == '"')
-                    {
-                        throw new SampleSyntaxException("RPTG002", line, column, "a quote inside an unquoted field");
-                    }
-
                     value.Append(text[i++]);
                     column++;
                 }
