@@ -21,6 +21,7 @@ public static class ReportPipeline
     [
         new AggregateCsvOutput(),
         new SummaryJsonOutput(),
+        new FeaturesCsvOutput(),
         new HeatmapPngOutput(),
         new HtmlReportOutput(),
         new PdfReportOutput(),

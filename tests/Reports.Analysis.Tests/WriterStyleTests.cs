@@ -18,9 +18,9 @@ public sealed class WriterStyleTests
     public static TheoryData<WriterStyle> Styles() => [.. WriterStyles.All];
 
     [Fact]
-    public void Every_writer_style_gives_byte_identical_aggregate_csv_and_tokens_csv()
+    public void Every_writer_style_gives_byte_identical_aggregate_csv_tokens_csv_and_features_csv()
     {
-        string? expectedAggregate = null, expectedTokens = null;
+        string? expectedAggregate = null, expectedTokens = null, expectedFeatures = null;
         foreach (var style in WriterStyles.All)
         {
             var files = Write(style);
@@ -41,6 +41,8 @@ public sealed class WriterStyleTests
             Assert.Contains("<0x0A>", tokens, StringComparison.Ordinal);
             Assert.Equal(expectedAggregate ??= aggregate, aggregate);
             Assert.Equal(expectedTokens ??= tokens, tokens);
+            var features = File.ReadAllText(Path.Combine(output, "features.csv"));
+            Assert.Equal(expectedFeatures ??= features, features);
         }
     }
 

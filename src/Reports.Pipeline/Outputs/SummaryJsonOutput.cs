@@ -1,17 +1,20 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Reports.Analysis;
-using Reports.Analysis.Aggregation;
+using Reports.Analysis.Diagnostics;
 
 namespace Reports.Pipeline.Outputs;
 
 /// <summary>
 /// <c>summary.json</c>: the report's numbers for other tools: input files (size, SHA-256), totals, prompt
-/// counts per label, pandas' describe() of the mean-activation table, each feature's statistics per label,
-/// and the consistency warnings. NaN (e.g. the std of one value) is written as null.
+/// counts per label, pandas' describe() of the mean-activation table, the names of the per-feature tables, and the
+/// consistency warnings. Its size is bounded by the number of labels, not of features: what is per feature is in
+/// features.csv, aggregate.csv and tokens.csv. NaN (e.g. the std of one value) is written as null.
 /// </summary>
 public sealed class SummaryJsonOutput : IReportOutput
 {
+    /// <summary>Warnings listed per code; the rest are counted.</summary>
+    public const int WarningsListedPerCode = 20;
+
     public string FileName => "summary.json";
 
     public bool IsRendering => false;
@@ -68,22 +71,43 @@ public sealed class SummaryJsonOutput : IReportOutput
 
         json.WriteEndObject();
 
-        json.WriteStartArray("features");
-        foreach (var feature in analysis.Features)
+        // The per-feature tables, by what a row is: summary.json itself stays bounded by the number of labels.
+        json.WriteStartObject("tables");
+        json.WriteString("features", FeaturesCsvOutput.Name);
+        json.WriteString("features_by_label", new AggregateCsvOutput().FileName);
+        json.WriteString("feature_tokens", new TokensCsvOutput().FileName);
+        json.WriteEndObject();
+
+        WriteWarnings(json, analysis.Warnings);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Each code's count, and its first <see cref="WarningsListedPerCode"/> warnings in the order they were reported: a
+    /// warning can be per feature (RPT101-RPT105), and a million features must not make a million entries. The build log
+    /// has them all, and features.csv the facts behind the per-feature ones.
+    /// </summary>
+    private static void WriteWarnings(Utf8JsonWriter json, IReadOnlyList<ReportDiagnostic> warnings)
+    {
+        var counts = warnings.CountBy(w => w.Code).OrderBy(c => c.Key, StringComparer.Ordinal).ToArray();
+        json.WriteStartObject("warning_counts");
+        foreach (var (code, count) in counts)
         {
-            WriteFeature(json, feature, analysis.Labels);
-            if (json.BytesPending > 1 << 16)
-            {
-                // Utf8JsonWriter keeps everything until flushed: a 20 MB summary would sit in memory whole.
-                json.Flush();
-            }
+            json.WriteNumber(code, count);
         }
 
-        json.WriteEndArray();
+        json.WriteEndObject();
 
+        var listed = new Dictionary<string, int>(StringComparer.Ordinal);
         json.WriteStartArray("warnings");
-        foreach (var warning in analysis.Warnings)
+        foreach (var warning in warnings)
         {
+            listed[warning.Code] = listed.GetValueOrDefault(warning.Code) + 1;
+            if (listed[warning.Code] > WarningsListedPerCode)
+            {
+                continue;
+            }
+
             json.WriteStartObject();
             json.WriteString("code", warning.Code);
             json.WriteString("file", Path.GetFileName(warning.File));
@@ -93,80 +117,7 @@ public sealed class SummaryJsonOutput : IReportOutput
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
-
-    private static void WriteFeature(Utf8JsonWriter json, FeatureSummary feature, IReadOnlyList<string> labels)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("feature_id", feature.FeatureId);
-        json.WriteBoolean("described", feature.Description is not null);
-        json.WriteNumber("num_prompts", feature.PromptCount);
-        WriteDescriptionNumbers(json, feature.Description);
-        json.WriteStartObject("labels");
-        for (var l = 0; l < labels.Count; l++)
-        {
-            if (feature.ByLabel[l] is not { } cell)
-            {
-                continue;
-            }
-
-            json.WriteStartObject(labels[l]);
-            json.WriteNumber("count", cell.Count);
-            WriteNumber(json, "mean", cell.Mean);
-            WriteNumber(json, "std", cell.StandardDeviation);
-            WriteNumber(json, "min", cell.Min);
-            WriteNumber(json, "max", cell.Max);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-        json.WriteStartArray("top_tokens");
-        foreach (var token in feature.Evidence?.TopTokens(Features.FeaturePages.TopTokenCount) ?? [])
-        {
-            json.WriteStartObject();
-            json.WriteString("token", token.Token);
-            json.WriteNumber("occurrences", token.Occurrences);
-            WriteNumber(json, "mean_activation", token.MeanActivation);
-            WriteNumber(json, "max_activation", token.MaxActivation);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    /// <summary>
-    /// The description row's numbers under their column names, null where the row leaves one missing or infinite (as
-    /// pandas' <c>to_json</c> writes NaN and infinities); the whole object null without a row.
-    /// </summary>
-    private static void WriteDescriptionNumbers(Utf8JsonWriter json, FeatureDescription? row)
-    {
-        if (row is null)
-        {
-            json.WriteNull("description");
-            return;
-        }
-
-        json.WriteStartObject("description");
-        WriteNumber(json, "general_activation_mean", row.GeneralActivationMean);
-        WriteNumber(json, "general_activation_max", row.GeneralActivationMax);
-        WriteNumber(json, "general_activation_min", row.GeneralActivationMin);
-        WriteNumber(json, "personal_mean", row.PersonalMean);
-        WriteNumber(json, "personal_cohens_d", row.PersonalCohensD);
-        if (row.NumPrompts is { } stated)
-        {
-            json.WriteNumber("num_prompts", stated);
-        }
-        else
-        {
-            json.WriteNull("num_prompts");
-        }
-
-        json.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value) => WriteNumber(json, name, value ?? double.NaN);
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double value)
     {
