@@ -33,7 +33,13 @@ public static class CommandLine
                                   descriptions column that ranks features for a number N
                                   (default: personal_cohens_d)
           --top-prompts <k>       strongest prompts shown per feature page (default: 5)
-          --heatmap-order <order> id (default, the notebook's order) or clustered (similar profiles together)
+          --heatmap-order <order> id (the notebook's order), clustered (similar profiles together) or category
+                                  (grouped by the category each feature is most specific to); default: id when
+                                  every feature is drawn, category for a selection
+          --heatmap-features <n>  how many features the PDF's and PNG's heatmap and table show: every feature up
+                                  to n (default 200), else n chosen category by category; all for every feature
+          --include-features <ids>
+                                  feature ids always in the heatmap and table, separated by ',' or ';'
           --max-line-length <size>
                                   the longest line (or CSV record) accepted in either input, e.g. 64M (default),
                                   65536 or 1G (at most); a longer one is error RPT020
@@ -133,7 +139,7 @@ public static class CommandLine
         options = null!;
         problem = null;
         string? descriptions = null, prompts = null, outDir = null, name = null, title = null;
-        string? featurePages = null, featurePagesBy = null, topPrompts = null, heatmapOrder = null, maxLineLength = null;
+        string? featurePages = null, featurePagesBy = null, topPrompts = null, heatmapOrder = null, maxLineLength = null, heatmapFeatures = null, includeFeatures = null;
         bool render = true, hashInputs = true, verbose = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -152,7 +158,7 @@ public static class CommandLine
                     verbose = true;
                     continue;
                 case "--descriptions" or "--prompts" or "--out" or "--name" or "--title"
-                    or "--feature-pages" or "--feature-pages-by" or "--top-prompts" or "--heatmap-order" or "--max-line-length":
+                    or "--feature-pages" or "--feature-pages-by" or "--top-prompts" or "--heatmap-order" or "--max-line-length" or "--heatmap-features" or "--include-features":
                     if (i + 1 >= args.Length)
                     {
                         problem = $"{arg} needs a value";
@@ -171,6 +177,8 @@ public static class CommandLine
                         "--feature-pages-by" => featurePagesBy = value,
                         "--top-prompts" => topPrompts = value,
                         "--max-line-length" => maxLineLength = value,
+                        "--heatmap-features" => heatmapFeatures = value,
+                        "--include-features" => includeFeatures = value,
                         _ => heatmapOrder = value,
                     };
                     continue;
@@ -215,7 +223,9 @@ public static class CommandLine
             FeaturePages = featurePages ?? ReportRequest.DefaultFeaturePages,
             FeaturePagesBy = featurePagesBy ?? "personal_cohens_d",
             TopPrompts = topPromptCount,
-            HeatmapOrder = heatmapOrder ?? "id",
+            HeatmapOrder = heatmapOrder,
+            HeatmapFeatures = heatmapFeatures ?? Reports.Pipeline.Features.HeatmapSelection.DefaultCount,
+            IncludeFeatures = includeFeatures ?? "",
             MaxLineLength = (int)lineLimit,
             SourceDate = ReportRequest.SourceDateFromEnvironment(),
         };

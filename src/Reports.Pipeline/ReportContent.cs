@@ -8,12 +8,15 @@ namespace Reports.Pipeline;
 /// Everything an output needs to write its file; the choices that cost work (clustering, the document model) are made
 /// once. A class, not a record: a <c>with</c> copy would carry the document built for the original.
 /// </summary>
-/// <param name="heatmapColumns">The heatmap's features in the order the request asked for (id or clustered).</param>
+/// <param name="selection">The features the PDF's heatmap and table show, and the rule that chose them.</param>
+/// <param name="heatmapColumns">The selection in the heatmap's order (<see cref="HeatmapOrder"/>).</param>
 /// <param name="featurePages">The features that get a page of their own, in feature-id order.</param>
 public sealed class ReportContent(
     ReportRequest request,
     ActivationAnalysis analysis,
     IReadOnlyList<InputFileInfo> inputs,
+    Features.HeatmapSelection selection,
+    string heatmapOrder,
     IReadOnlyList<FeatureSummary> heatmapColumns,
     IReadOnlyList<FeatureSummary> featurePages)
 {
@@ -24,6 +27,11 @@ public sealed class ReportContent(
     public ActivationAnalysis Analysis { get; } = analysis;
 
     public IReadOnlyList<InputFileInfo> Inputs { get; } = inputs;
+
+    public Features.HeatmapSelection Selection { get; } = selection;
+
+    /// <summary>The heatmap's order: the request's, or the default for the selection.</summary>
+    public string HeatmapOrder { get; } = heatmapOrder;
 
     public IReadOnlyList<FeatureSummary> HeatmapColumns { get; } = heatmapColumns;
 

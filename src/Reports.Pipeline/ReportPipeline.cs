@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Diagnostics;
+using Reports.Analysis.Evidence;
 using Reports.Analysis.Reading;
 using Reports.Pipeline.Features;
 using Reports.Pipeline.Outputs;
@@ -68,12 +69,12 @@ public static class ReportPipeline
                 log.Report(warning);
             }
 
-            if (!TryChooseFeatures(request, analysis, log, out var columns, out var pages))
+            if (!TryChooseFeatures(request, analysis, log, out var selection, out var order, out var columns, out var pages))
             {
                 return ReportOutcome.Failed;
             }
 
-            content = new ReportContent(request, analysis, hashing.GetAwaiter().GetResult(), columns, pages);
+            content = new ReportContent(request, analysis, hashing.GetAwaiter().GetResult(), selection, order, columns, pages);
             if (request.Render)
             {
                 foreach (var warning in UndrawableCharacters.Find(content.Document))
@@ -98,7 +99,7 @@ public static class ReportPipeline
 
         var outputs = Outputs.Where(o => request.Render || !o.IsRendering).ToArray();
         var written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);
-        return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis);
+        return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis, [.. content.HeatmapColumns.Select(f => f.FeatureId)]);
     }
 
     /// <summary>Forwards on the calling thread (System.Progress would post to the thread pool, out of order).</summary>
@@ -108,17 +109,24 @@ public static class ReportPipeline
     }
 
     /// <summary>Applies the options that can only be checked against the data (feature ids, column names, sizes).</summary>
-    private static bool TryChooseFeatures(ReportRequest request, ActivationAnalysis analysis, IReportLog log, out IReadOnlyList<FeatureSummary> columns, out IReadOnlyList<FeatureSummary> pages)
+    private static bool TryChooseFeatures(ReportRequest request, ActivationAnalysis analysis, IReportLog log,
+        out HeatmapSelection selection, out string order, out IReadOnlyList<FeatureSummary> columns, out IReadOnlyList<FeatureSummary> pages)
     {
         try
         {
-            columns = HeatmapModels.Columns(analysis, request.HeatmapOrder);
             pages = FeaturePageSelection.Select(analysis, request.FeaturePages, request.FeaturePagesBy);
+            var included = FeaturePageSelection.Ids(analysis, request.IncludeFeatures, "IncludeFeatures");
+            var specificity = analysis.Features.Select(FeatureSpecificity.Of).ToArray();
+            selection = HeatmapSelection.Choose(analysis, specificity, request.HeatmapFeatures, [.. included, .. pages.Select(p => p.FeatureId)]);
+            order = HeatmapModels.EffectiveOrder(selection, request.HeatmapOrder);
+            columns = HeatmapModels.Columns(selection, order);
             return true;
         }
         catch (ArgumentException exception)
         {
             log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidOption, exception.Message));
+            selection = null!;
+            order = "";
             columns = pages = [];
             return false;
         }

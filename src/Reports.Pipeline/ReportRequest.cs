@@ -50,8 +50,21 @@ public sealed record ReportRequest
     /// <summary>How many of its strongest prompts each feature page shows.</summary>
     public int TopPrompts { get; init; } = 5;
 
-    /// <summary>"id" (the notebook's order, default) or "clustered" (similar category profiles side by side).</summary>
-    public string HeatmapOrder { get; init; } = "id";
+    /// <summary>
+    /// "id" (the notebook's order), "clustered" (similar category profiles side by side) or "category" (grouped by the
+    /// category each feature is most specific to); null: id when every feature is drawn, category for a selection.
+    /// </summary>
+    public string? HeatmapOrder { get; init; }
+
+    /// <summary>
+    /// How many features the PDF's and PNG's heatmap and the PDF's description table show: every feature while there
+    /// are at most this many, else this many chosen category by category (<see cref="Features.HeatmapSelection"/>);
+    /// "all" for every feature at any width.
+    /// </summary>
+    public string HeatmapFeatures { get; init; } = Features.HeatmapSelection.DefaultCount;
+
+    /// <summary>Feature ids always in the heatmap and the description table, separated by ';' or ','.</summary>
+    public string IncludeFeatures { get; init; } = "";
 
     /// <summary>
     /// The longest line (a CSV record with its quoted line breaks) accepted in either input, in bytes: what bounds the

@@ -49,18 +49,30 @@ public static class FeaturePageSelection
         }
 
         var byId = analysis.Features.ToDictionary(f => f.FeatureId);
-        var chosen = new List<FeatureSummary>();
-        foreach (var id in ids)
+        return [.. Ids(analysis, text, "FeaturePages").Select(id => byId[id]).Distinct().OrderBy(f => f.FeatureId)];
+    }
+
+    /// <summary>A list of feature ids separated by ';' or ',', each of a feature in either input file.</summary>
+    /// <param name="option">The option's name, for the error.</param>
+    /// <exception cref="ArgumentException">An item is not a feature id, or names no feature.</exception>
+    public static IReadOnlyList<long> Ids(ActivationAnalysis analysis, string list, string option)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(list);
+        var known = analysis.Features.Select(f => f.FeatureId).ToHashSet();
+        var ids = new List<long>();
+        foreach (var id in list.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var featureId))
             {
-                throw new ArgumentException($"FeaturePages: expected \"all\", \"none\", a number or a list of feature ids, found \"{id}\"");
+                throw new ArgumentException(option == "FeaturePages"
+                    ? $"FeaturePages: expected \"all\", \"none\", a number or a list of feature ids, found \"{id}\""
+                    : $"{option}: expected feature ids separated by ';' or ',', found \"{id}\"");
             }
 
-            chosen.Add(byId.TryGetValue(featureId, out var feature) ? feature
-                : throw new ArgumentException($"FeaturePages: feature {featureId} is in neither input file"));
+            ids.Add(known.Contains(featureId) ? featureId : throw new ArgumentException($"{option}: feature {featureId} is in neither input file"));
         }
 
-        return [.. chosen.Distinct().OrderBy(f => f.FeatureId)];
+        return ids;
     }
 }

@@ -16,7 +16,7 @@ public static class ReportDocuments
     {
         ArgumentNullException.ThrowIfNull(content);
         var analysis = content.Analysis;
-        var order = content.Request.HeatmapOrder;
+        var order = content.HeatmapOrder;
         var features = content.HeatmapColumns;
         var heatmap = HeatmapModels.From(analysis, features);
         var pages = content.FeaturePages;
@@ -31,6 +31,7 @@ public static class ReportDocuments
         }
 
         var totals = analysis.Totals;
+        var allFeatures = FeatureTable(analysis.Features, withPage);
         return new ReportDocument
         {
             Title = content.Request.DisplayTitle,
@@ -54,14 +55,10 @@ public static class ReportDocuments
             Describe = new TableModel(
                 [new("Statistic", 1.2f), .. analysis.Describe.Select(d => new TableColumn(d.Label, 1, IsNumeric: true))],
                 [.. DescribeRows(analysis)]),
-            Features = new TableModel(
-                [
-                    new("Feature", 1, IsNumeric: true), new("Type", 1.3f), new("Description", 7), new("General mean", 1.2f, IsNumeric: true),
-                    new("General max", 1.2f, IsNumeric: true), new("General min", 1.2f, IsNumeric: true), new("Personal mean", 1.2f, IsNumeric: true),
-                    new("Cohen's d", 1.1f, IsNumeric: true), new("Prompts", 1, IsNumeric: true), new("Link", 3),
-                ],
-                [.. analysis.Features.Select(f => FeatureRow(f, withPage.Contains(f.FeatureId)))]),
+            Features = content.Selection.IsEveryFeature ? allFeatures : FeatureTable(content.Selection.Features, withPage),
+            AllFeatures = allFeatures,
             HeatmapOrderNote = HeatmapModels.OrderNote(order),
+            SelectionNote = content.Selection.Rule,
             FeaturePages = [.. pages.Select(p => FeaturePages.From(p, analysis.Labels, content.Request.PromptsPath))],
             Warnings = [.. analysis.Warnings.Select(w => $"{w.Code}: {Path.GetFileName(w.File)} line {w.Line}: {w.Message}")],
         };
@@ -78,6 +75,14 @@ public static class ReportDocuments
         return string.Create(CultureInfo.InvariantCulture,
             $"Feature: {feature.FeatureId}\nCategory: {label}\nMean Activation: {mean:0.0000}\nType: {type}\nDescription: {description}");
     }
+
+    private static TableModel FeatureTable(IEnumerable<FeatureSummary> features, HashSet<long> withPage) => new(
+        [
+            new("Feature", 1, IsNumeric: true), new("Type", 1.3f), new("Description", 7), new("General mean", 1.2f, IsNumeric: true),
+            new("General max", 1.2f, IsNumeric: true), new("General min", 1.2f, IsNumeric: true), new("Personal mean", 1.2f, IsNumeric: true),
+            new("Cohen's d", 1.1f, IsNumeric: true), new("Prompts", 1, IsNumeric: true), new("Link", 3),
+        ],
+        [.. features.Select(f => FeatureRow(f, withPage.Contains(f.FeatureId)))]);
 
     private static IReadOnlyList<TableCell> FeatureRow(FeatureSummary feature, bool hasPage)
     {

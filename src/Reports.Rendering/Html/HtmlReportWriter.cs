@@ -88,7 +88,7 @@ public static class HtmlReportWriter
         output.WriteLine("</div>");
         WriteTable(output, "Prompts per category", "label-counts", document.LabelCounts);
         WriteTable(output, "Mean activation per category: describe()", "describe", document.Describe);
-        WriteTable(output, "Feature descriptions", "features", document.Features);
+        WriteTable(output, "Feature descriptions", "features", document.AllFeatures);
         foreach (var page in document.FeaturePages)
         {
             WriteFeature(output, page);

@@ -74,6 +74,11 @@ public static class PdfReportWriter
         }
 
         Section(pdf, contents, "Feature descriptions", "features", newPage: true);
+        if (document.SelectionNote.Length > 0)
+        {
+            pdf.Add(new Paragraph(document.SelectionNote, TextStyle.Small));
+        }
+
         pdf.Add(new Table(document.Features));
 
         if (document.FeaturePages.Count > 0)
@@ -126,7 +131,7 @@ public static class PdfReportWriter
                 canvas.Restore();
             }, ActivationHeatmap.Texts(model)));
             pdf.Add(new Paragraph(string.Create(CultureInfo.InvariantCulture,
-                $"Colour scale: Viridis from {range.Min:0.000} to {range.Max:0.000} mean activation, the same on every heatmap page. Blank cells: the feature has no prompt of that category. Cells give the mean activation to three decimals. {document.HeatmapOrderNote}"), TextStyle.Small));
+                $"Colour scale: Viridis from {range.Min:0.000} to {range.Max:0.000} mean activation, the same on every heatmap page. Blank cells: the feature has no prompt of that category. Cells give the mean activation to three decimals. {document.HeatmapOrderNote} {document.SelectionNote}").TrimEnd(), TextStyle.Small));
         }
     }
 

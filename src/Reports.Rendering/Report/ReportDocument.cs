@@ -28,7 +28,14 @@ public sealed record ReportDocument
 
     public required TableModel Describe { get; init; }
 
+    /// <summary>The features the PDF lists: the heatmap's selection (every feature of a report that fits).</summary>
     public required TableModel Features { get; init; }
+
+    /// <summary>Every feature of either input, for the HTML.</summary>
+    public required TableModel AllFeatures { get; init; }
+
+    /// <summary>How the heatmap's features were chosen, as a sentence; empty when it draws every feature.</summary>
+    public string SelectionNote { get; init; } = "";
 
     /// <summary>How the heatmap's feature columns are ordered, as a sentence for the page.</summary>
     public string HeatmapOrderNote { get; init; } = "Features in id order.";
