@@ -29,7 +29,7 @@ public sealed partial class HtmlReportTests
             var (type, description) = descriptions[feature];
             var expectedDescription = description.Length == 0 ? "No description available" : description.Length > 150 ? description[..150] + "..." : description;
             var expected = string.Create(CultureInfo.InvariantCulture,
-                $"Feature: {feature}\nCategory: {label}\nMean Activation: {cell.Mean:0.0000}\nType: {(type.Length == 0 ? "Unknown" : type)}\nDescription: {expectedDescription}");
+                $"Feature ID: {feature}\nPrompt Category: {label}\nMean Activation: {cell.Mean:F4}\nFeature Type: {(type.Length == 0 ? "Unknown" : type)}\nDescription: {expectedDescription}");
             Assert.Contains(expected, titles);
         }
 
@@ -55,6 +55,6 @@ public sealed partial class HtmlReportTests
         return result;
     }
 
-    [GeneratedRegex("<title>(Feature: [^<]*)</title>")]
+    [GeneratedRegex("<title>(Feature ID: [^<]*)</title>")]
     private static partial Regex HoverTitle();
 }

@@ -63,6 +63,38 @@ public sealed class LineLimitTests
         }
     }
 
+    [Theory]
+    [InlineData(57)]
+    [InlineData(58)]
+    [InlineData(59)]
+    [InlineData(60)]
+    [InlineData(70)]
+    public void Nesting_around_the_depth_limit_in_a_token_object_gives_the_same_outcome_on_both_paths(int arrays)
+    {
+        var files = WriteDataSet(out var lines);
+        var at = lines[1].IndexOf("{\"token\":", StringComparison.Ordinal) + 1;
+        lines[1] = lines[1][..at] + "\"deep\":" + new string('[', arrays) + new string(']', arrays) + "," + lines[1][at..];
+        File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
+
+        var serial = Outcome(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath));
+        var parallel = Outcome(() => ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 512));
+
+        Assert.Equal(serial, parallel);
+        Assert.Equal(arrays + 5 > ReaderLimits.MaxDepth, serial.StartsWith("RPT010", StringComparison.Ordinal));
+
+        static string Outcome(Func<ActivationAggregate> read)
+        {
+            try
+            {
+                return "read " + read().RecordCount;
+            }
+            catch (SchemaDataException exception)
+            {
+                return $"{Reports.Analysis.Diagnostics.SchemaErrorDiagnostics.CodeOf(exception.Kind)} ({exception.Line},{exception.Column}) {exception.Message}";
+            }
+        }
+    }
+
     [Fact]
     public void A_csv_quote_left_open_is_an_error_at_the_quote_once_the_record_passes_the_limit()
     {

@@ -3,11 +3,16 @@ namespace Reports.Analysis.Aggregation;
 /// <summary>
 /// Count, sum, minimum, maximum and the sum of squared deviations (M2) of a stream of values, updated one
 /// value at a time (Welford) and mergeable (Chan et al.), so partial results from several threads or
-/// machines combine into exactly what one pass over all values gives.
+/// machines combine into exactly what one pass over all values gives. The sum is compensated (Kahan), as pandas'
+/// groupby mean sums, so a mean is the notebook's double itself, not one a bit away: its texts (":.4f") then agree
+/// even where the value sits at a rounding tie.
 /// </summary>
 public struct RunningStatistics : IEquatable<RunningStatistics>
 {
     private double runningMean;
+
+    /// <summary>What the last additions to <see cref="Sum"/> lost to rounding (Kahan's compensation).</summary>
+    private double compensation;
 
     public long Count { get; private set; }
 
@@ -40,7 +45,7 @@ public struct RunningStatistics : IEquatable<RunningStatistics>
         }
 
         Count++;
-        Sum += value;
+        AddToSum(value);
         var delta = value - runningMean;
         runningMean += delta / Count;
         M2 += delta * (value - runningMean);
@@ -63,10 +68,19 @@ public struct RunningStatistics : IEquatable<RunningStatistics>
         var delta = other.runningMean - runningMean;
         M2 += other.M2 + (delta * delta * Count * other.Count / count);
         runningMean += delta * other.Count / count;
-        Sum += other.Sum;
+        AddToSum(other.Sum - other.compensation);
         Min = Math.Min(Min, other.Min);
         Max = Math.Max(Max, other.Max);
         Count = count;
+    }
+
+    /// <summary>pandas' group_mean step: y = value - c; t = sum + y; c = (t - sum) - y; sum = t.</summary>
+    private void AddToSum(double value)
+    {
+        var y = value - compensation;
+        var t = Sum + y;
+        compensation = t - Sum - y;
+        Sum = t;
     }
 
     public readonly bool Equals(RunningStatistics other) =>

@@ -22,7 +22,8 @@ namespace Reports.Analysis.Reading;
 /// </param>
 internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
 {
-    private const int MaxDepth = 64;
+    /// <summary>The generated reader's limit (<see cref="Reports.Schema.ReaderLimits.MaxDepth"/>), counted from the line's root.</summary>
+    private const int MaxDepth = Reports.Schema.ReaderLimits.MaxDepth;
 
     private readonly ReadOnlySpan<byte> json = json;
     private readonly Span<byte> scratch = scratch;
@@ -357,10 +358,12 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scratch)
     }
 
     /// <summary>Skips any JSON value, checking its grammar.</summary>
+    /// <param name="depth">The arrays and objects open around the value, the line's own object included: a value nested
+    /// as deep as the generated reader's limit is declined, so that reader says so and both paths agree.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TrySkipValue(int depth = 0)
+    public bool TrySkipValue(int depth)
     {
-        if (depth > MaxDepth)
+        if (depth >= MaxDepth)
         {
             return false;
         }

@@ -140,7 +140,7 @@ internal sealed class PromptLineScanner
                 _ when name.SequenceEqual("token"u8) => Once(ref sawToken) && json.Peek() == '"' && json.TrySkipString(),
                 _ when name.SequenceEqual("source"u8) => Once(ref sawSource) && json.Peek() == '"' && json.TrySkipString(),
                 _ when name.SequenceEqual("active_prompts"u8) => Once(ref sawPrompts) && TryScanPrompts(ref json),
-                _ => json.TrySkipValue(),
+                _ => json.TrySkipValue(depth: 1),
             };
             if (!ok)
             {
@@ -231,7 +231,7 @@ internal sealed class PromptLineScanner
                 _ when name.SequenceEqual("prompt_text"u8) => Once(ref sawText) && json.Peek() == '"' && json.TrySkipString(),
                 _ when name.SequenceEqual("tokenized_prompt"u8) => Once(ref sawTokenized) && json.TrySkipStringArray(),
                 _ when name.SequenceEqual("tokens"u8) => Once(ref sawTokens) && TryScanTokens(ref json),
-                _ => json.TrySkipValue(),
+                _ => json.TrySkipValue(depth: 3),
             };
             if (!ok)
             {
@@ -314,7 +314,7 @@ internal sealed class PromptLineScanner
                 {
                     _ when name.SequenceEqual("token"u8) => Once(ref sawText) && json.TryReadString(out token.Text),
                     _ when name.SequenceEqual("activation"u8) => Once(ref sawActivation) && json.TryReadDouble(out token.Activation),
-                    _ => json.TrySkipValue(),
+                    _ => json.TrySkipValue(depth: 5),
                 };
                 if (!ok)
                 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Reports.Analysis.Aggregation;
 using Reports.Pipeline.Features;
+using Reports.Rendering;
 using Reports.Rendering.Report;
 using static Reports.Pipeline.CellText;
 
@@ -31,7 +32,6 @@ public static class ReportDocuments
         }
 
         var totals = analysis.Totals;
-        var allFeatures = FeatureTable(analysis.Features, withPage);
         return new ReportDocument
         {
             Title = content.Request.DisplayTitle,
@@ -55,8 +55,8 @@ public static class ReportDocuments
             Describe = new TableModel(
                 [new("Statistic", 1.2f), .. analysis.Describe.Select(d => new TableColumn(d.Label, 1, IsNumeric: true))],
                 [.. DescribeRows(analysis)]),
-            Features = content.Selection.IsEveryFeature ? allFeatures : FeatureTable(content.Selection.Features, withPage),
-            AllFeatures = allFeatures,
+            Features = FeatureTable(content.Selection.IsEveryFeature ? analysis.Features : content.Selection.Features, withPage),
+            Catalog = FeatureCatalogs.From(analysis, withPage),
             HeatmapOrderNote = HeatmapModels.OrderNote(order),
             SelectionNote = content.Selection.Rule,
             FeaturePages = [.. pages.Select(p => FeaturePages.From(p, analysis.Labels, content.Request.PromptsPath))],
@@ -64,16 +64,36 @@ public static class ReportDocuments
         };
     }
 
-    /// <summary>The notebook's hover text: feature, category, mean to 4 decimals, type and description.</summary>
+    /// <summary>
+    /// The notebook's hover text, line for line (its lines joined by "&lt;br&gt;" there, by a line feed here): feature id,
+    /// prompt category, the mean as Python's <c>:.4f</c>, feature type and the description cut at 150 characters (code
+    /// points, as Python counts them) with "...".
+    /// </summary>
     public static string HoverText(FeatureSummary feature, string label, double mean)
     {
         ArgumentNullException.ThrowIfNull(feature);
         var description = feature.Description?.ClaudeDesc;
-        description = string.IsNullOrEmpty(description) ? "No description available"
-            : description.Length > HoverDescriptionLength ? description[..HoverDescriptionLength] + "..." : description;
+        description = string.IsNullOrEmpty(description) ? "No description available" : FirstCodePoints(description, HoverDescriptionLength);
         var type = feature.Description?.ClaudeType is { Length: > 0 } claudeType ? claudeType : "Unknown";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Feature: {feature.FeatureId}\nCategory: {label}\nMean Activation: {mean:0.0000}\nType: {type}\nDescription: {description}");
+            $"Feature ID: {feature.FeatureId}\nPrompt Category: {label}\nMean Activation: {PythonFormat.Fixed(mean, 4)}\nFeature Type: {type}\nDescription: {description}");
+    }
+
+    /// <summary>Python's <c>text[:count] + '...'</c> when the text is longer, counting code points as Python does.</summary>
+    private static string FirstCodePoints(string text, int count)
+    {
+        var end = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (end >= text.Length)
+            {
+                return text;
+            }
+
+            end += char.IsSurrogatePair(text, end) ? 2 : 1;
+        }
+
+        return end >= text.Length ? text : text[..end] + "...";
     }
 
     private static TableModel FeatureTable(IEnumerable<FeatureSummary> features, HashSet<long> withPage) => new(

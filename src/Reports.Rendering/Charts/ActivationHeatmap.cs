@@ -88,7 +88,7 @@ public static class ActivationHeatmap
         {
             for (var c = 0; c < columnCount; c++)
             {
-                labels[r, c] = model.Values[r, firstColumn + c]?.ToString("0.000", CultureInfo.InvariantCulture);
+                labels[r, c] = model.Values[r, firstColumn + c] is { } value ? PythonFormat.RoundedRepr(value, 3) : null;
             }
         }
 
