@@ -153,7 +153,7 @@ public static partial class BenchCommand
     [GeneratedRegex(@"read (?<records>[\d,]+) records of .*?, (?<fallbacks>[\d,]+) of them by the generated reader")]
     private static partial Regex GeneratedReaderLine();
 
-    private static string RepositoryRoot =>
+    internal static string RepositoryRoot =>
         typeof(BenchCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value
         ?? throw new InvalidOperationException("the build did not record the repository root");
 }

@@ -9,5 +9,6 @@ return args switch
     ["aggregate", var jsonl] => AggregateMode.Run(jsonl),
     ["duckdb", var jsonl, "--groups", var groupsCsv] => DuckDbMode.Run(jsonl, groupsCsv, explicitColumns: false),
     ["duckdb", var jsonl, "--groups", var groupsCsv, "--columns"] => DuckDbMode.Run(jsonl, groupsCsv, explicitColumns: true),
+    ["widths", ..] => WidthBench.Run(args),
     _ => BenchCommand.Run(args),
 };

@@ -33,11 +33,15 @@ public sealed record Workload(DataSetOptions Options, DataSetFiles Files)
         $"{Options.Features:N0} features x ~{Options.PromptsPerFeature} prompts x ~{Options.TokensPerPrompt} tokens, seed {Options.Seed}, {TextMixes.Name(Options.Text)} text");
 
     /// <summary>The cached data set for the scale, generated when missing or made with other options.</summary>
-    public static Workload Ensure(int scale, bool growPrompts, WriterStyle style, TextMix text, string cacheRoot, TextWriter log)
+    public static Workload Ensure(int scale, bool growPrompts, WriterStyle style, TextMix text, string cacheRoot, TextWriter log) =>
+        Ensure(OptionsFor(scale, growPrompts, style, text), Name(scale, growPrompts)
+            + (style == WriterStyle.Compact ? "" : "-" + WriterStyles.Name(style)) + (text == TextMix.Latin ? "" : "-" + TextMixes.Name(text)), cacheRoot, log);
+
+    /// <summary>The cached data set of these options in the cache folder <paramref name="name"/>, generated when missing or made with other options.</summary>
+    public static Workload Ensure(DataSetOptions options, string name, string cacheRoot, TextWriter log)
     {
-        var directory = Path.Combine(cacheRoot, Name(scale, growPrompts)
-            + (style == WriterStyle.Compact ? "" : "-" + WriterStyles.Name(style)) + (text == TextMix.Latin ? "" : "-" + TextMixes.Name(text)));
-        var workload = new Workload(OptionsFor(scale, growPrompts, style, text), new DataSetFiles(
+        var directory = Path.Combine(cacheRoot, name);
+        var workload = new Workload(options, new DataSetFiles(
             Path.Combine(directory, DataSetFiles.DescriptionsFileName), Path.Combine(directory, DataSetFiles.PromptsFileName)));
         var stamp = Path.Combine(directory, "options.txt");
         if (File.Exists(stamp) && File.ReadAllText(stamp) == workload.Description
