@@ -16,7 +16,7 @@ public sealed class HeatmapSelectionTests
     public void Each_category_gets_its_most_specific_features_in_turn_and_named_features_are_added()
     {
         var files = DataSetWriter.Write(new DataSetOptions { Features = 300, PromptsPerFeature = 12, TokensPerPrompt = 4, Seed = 21 }, TestData.NewTemporaryDirectory());
-        var truth = Specificity(files.PromptsPath);
+        var truth = SpecificityTruth.Of(files.PromptsPath);
         var named = truth.Keys.Order().Last();
         var output = TestData.NewTemporaryDirectory();
         var log = new CollectingLog();
@@ -35,9 +35,7 @@ public sealed class HeatmapSelectionTests
         Assert.True(outcome.Succeeded, string.Join('\n', log.Diagnostics));
         Assert.Equal(truth.Count, outcome.Analysis!.Features.Count);
         var chosen = outcome.HeatmapFeatures!.ToList();
-        var byCategory = truth.GroupBy(t => t.Value.Label).ToDictionary(g => g.Key, g => g
-            .OrderByDescending(t => t.Value.D.HasValue).ThenByDescending(t => t.Value.D ?? t.Value.Difference).ThenBy(t => t.Key)
-            .Select(t => t.Key).ToList());
+        var byCategory = SpecificityTruth.Rankings(truth);
         Assert.Contains(named, chosen);
         Assert.InRange(chosen.Count, 35, 36);
 
@@ -97,49 +95,5 @@ public sealed class HeatmapSelectionTests
         Assert.False(outcome.Succeeded);
         var error = Assert.Single(log.Diagnostics, d => d.IsError);
         Assert.Equal(("RPT050", message), (error.Code, error.Message));
-    }
-
-    /// <summary>Per feature: the label with the largest d of its prompts against the feature's other prompts (else the largest mean difference).</summary>
-    private static Dictionary<long, (string Label, double? D, double Difference)> Specificity(string promptsPath)
-    {
-        var result = new Dictionary<long, (string, double?, double)>();
-        foreach (var (feature, prompts) in PromptTruth.ByFeature(promptsPath))
-        {
-            (string Label, double? D, double Difference)? best = null;
-            foreach (var label in prompts.Select(p => p.Label).Distinct().Order(StringComparer.Ordinal))
-            {
-                var inside = prompts.Where(p => p.Label == label).Select(p => p.Activation).ToArray();
-                var outside = prompts.Where(p => p.Label != label).Select(p => p.Activation).ToArray();
-                double? d = null;
-                if (inside.Length >= 2 && outside.Length >= 2)
-                {
-                    var pooled = (SquaredDeviations(inside) + SquaredDeviations(outside)) / (inside.Length + outside.Length - 2);
-                    d = pooled > 0 ? (inside.Average() - outside.Average()) / Math.Sqrt(pooled) : null;
-                }
-
-                var difference = outside.Length == 0 ? inside.Average() : inside.Average() - outside.Average();
-                var better = best is not { } b || (d, b.D) switch
-                {
-                    ({ } x, { } y) => x > y + 1e-9,
-                    ({ }, null) => true,
-                    (null, { }) => false,
-                    _ => difference > b.Difference + 1e-9,
-                };
-                if (better)
-                {
-                    best = (label, d, difference);
-                }
-            }
-
-            result[feature] = best!.Value;
-        }
-
-        return result;
-    }
-
-    private static double SquaredDeviations(double[] values)
-    {
-        var mean = values.Average();
-        return values.Sum(v => (v - mean) * (v - mean));
     }
 }

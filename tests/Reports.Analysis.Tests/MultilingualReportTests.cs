@@ -51,6 +51,8 @@ public sealed class MultilingualReportTests
         var html = Path.Combine(output, "report.html");
 
         await using var browser = await HeadlessChromium.OpenAsync(html);
+        // The feature table's rows are drawn by the page's script once its data is decoded.
+        await browser.EvaluateAsync("ReportPage.ready.then(() => true)");
         foreach (var probe in Probes)
         {
             // Every glyph of the probe from a font the page embeds (none from the machine's), and those fonts have the

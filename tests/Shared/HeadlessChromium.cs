@@ -10,13 +10,15 @@ namespace Reports.Tests;
 
 /// <summary>
 /// A page opened in Debian's headless Chromium and driven over the DevTools protocol: which fonts the browser really
-/// drew a text with (CSS.getPlatformFontsForNode), and a screenshot. No network: the page is a local file.
+/// drew a text with (CSS.getPlatformFontsForNode), scripts run in the page, real mouse and keyboard input, every
+/// request the page made, and a screenshot. No network: the page is a local file.
 /// </summary>
 internal sealed partial class HeadlessChromium : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ClientWebSocket socket = new();
     private readonly string profile;
+    private readonly List<string> requestedUrls = [];
     private int nextId;
     private int probes;
 
@@ -64,6 +66,7 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
         var page = targets.First(t => (string?)t!["type"] == "page")!;
         await browser.socket.ConnectAsync(new Uri((string)page["webSocketDebuggerUrl"]!), CancellationToken.None);
         await browser.SendAsync("Page.enable");
+        await browser.SendAsync("Network.enable");
         var url = new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri;
         await browser.SendAsync("Page.navigate", new JsonObject { ["url"] = url });
         await browser.WaitForLoadAsync(url);
@@ -101,9 +104,51 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
         return [.. fonts["fonts"]!.AsArray().Select(f => new PlatformFont((string)f!["familyName"]!, (bool)f["isCustomFont"]!, (int)f["glyphCount"]!))];
     }
 
-    public async Task ScreenshotAsync(string pngPath)
+    /// <summary>Every URL the page asked for since it was opened (itself, data: URLs, anything else).</summary>
+    public async Task<IReadOnlyList<string>> RequestedUrlsAsync()
     {
-        var shot = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true });
+        // Events are read with the replies: one more round trip takes in those sent so far.
+        await EvaluateAsync("0");
+        return [.. requestedUrls];
+    }
+
+    /// <summary>The value of a script run in the page; a promise is awaited. Throws with the page's error when it throws.</summary>
+    public async Task<JsonNode?> EvaluateAsync(string expression)
+    {
+        var reply = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true, ["awaitPromise"] = true });
+        if (reply["exceptionDetails"] is { } exception)
+        {
+            throw new InvalidOperationException($"{expression}: {exception.ToJsonString()}");
+        }
+
+        return reply["result"]?["value"];
+    }
+
+    /// <summary>Moves the mouse to a point of the viewport (CSS pixels), as a user's mouse would.</summary>
+    public Task MoveMouseAsync(double x, double y) =>
+        SendAsync("Input.dispatchMouseEvent", new JsonObject { ["type"] = "mouseMoved", ["x"] = x, ["y"] = y });
+
+    /// <summary>A left click at a point of the viewport: move, press, release.</summary>
+    public async Task ClickAsync(double x, double y)
+    {
+        await MoveMouseAsync(x, y);
+        foreach (var type in (string[])["mousePressed", "mouseReleased"])
+        {
+            await SendAsync("Input.dispatchMouseEvent", new JsonObject { ["type"] = type, ["x"] = x, ["y"] = y, ["button"] = "left", ["clickCount"] = 1 });
+        }
+    }
+
+    /// <summary>Turns the mouse wheel at a point of the viewport (a negative delta turns it away from the user: zoom in).</summary>
+    public Task WheelAsync(double x, double y, double deltaY) =>
+        SendAsync("Input.dispatchMouseEvent", new JsonObject { ["type"] = "mouseWheel", ["x"] = x, ["y"] = y, ["deltaX"] = 0, ["deltaY"] = deltaY });
+
+    /// <summary>Types text into the focused element, as an input method would (one input event).</summary>
+    public Task InsertTextAsync(string text) => SendAsync("Input.insertText", new JsonObject { ["text"] = text });
+
+    /// <param name="wholePage">The whole page (the default), or only the viewport at its scroll position.</param>
+    public async Task ScreenshotAsync(string pngPath, bool wholePage = true)
+    {
+        var shot = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = wholePage });
         await File.WriteAllBytesAsync(pngPath, Convert.FromBase64String((string)shot["data"]!));
     }
 
@@ -152,6 +197,11 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
             while (!result.EndOfMessage);
 
             var reply = JsonNode.Parse(received.ToArray())!;
+            if ((string?)reply["method"] == "Network.requestWillBeSent" && (string?)reply["params"]?["request"]?["url"] is { } requested)
+            {
+                requestedUrls.Add(requested);
+            }
+
             if ((int?)reply["id"] != id)
             {
                 continue; // an event, or a reply to something else

@@ -24,6 +24,14 @@ internal static class PdfTools
             return (columns[0], columns[^5] == "yes", columns[^4] == "yes");
         })];
 
+    /// <summary>pdfimages -list's rows: the page, pixel size and encoding ("jpeg", "image" for deflate, ...) of every image.</summary>
+    public static IReadOnlyList<(int Page, int Width, int Height, string Encoding)> Images(string pdf) =>
+        [.. Run("pdfimages", $"-list \"{pdf}\"").Split('\n').Skip(2).Where(l => l.Trim().Length > 0).Select(l =>
+        {
+            var columns = l.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return (Parse(columns[0]), Parse(columns[3]), Parse(columns[4]), columns[8]);
+        })];
+
     /// <summary>qpdf --check's verdict: the exit code is 0 only for a file without errors.</summary>
     public static (int ExitCode, string Output) Check(string pdf) => RunWithExit("qpdf", $"--check \"{pdf}\"");
 
@@ -55,6 +63,8 @@ internal static class PdfTools
 
     /// <summary>Collapses runs of whitespace, so text wrapped over lines compares with the original.</summary>
     public static string Normalize(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t', '\f'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static int Parse(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Run(string tool, string arguments)
     {

@@ -52,7 +52,7 @@ public sealed record HeatmapSelection(IReadOnlyList<FeatureSummary> Features, in
         var byCategory = withPrompts
             .GroupBy(i => specificity[i].LabelIndex)
             .OrderBy(g => g.Key)
-            .Select(g => g.OrderBy(i => i, new MostSpecificFirst(analysis, specificity)).ToArray())
+            .Select(g => g.OrderBy(i => i, new MostSpecificFirst(analysis.Features, specificity)).ToArray())
             .ToArray();
         var chosen = new SortedSet<int>();
         for (var round = 0; chosen.Count < budget; round++)
@@ -87,14 +87,5 @@ public sealed record HeatmapSelection(IReadOnlyList<FeatureSummary> Features, in
         var rule = string.Create(CultureInfo.InvariantCulture,
             $"The heatmap and the description table show {chosen.Count:N0} of the {withPrompts.Length:N0} features with prompts: {byCategoryCount:N0} chosen category by category in turn, each time the next feature most specific to the category (the largest Cohen's d of the category's prompts against the feature's other prompts; without one, the largest difference of means){(added > 0 ? $", and {added:N0} named in IncludeFeatures or given a section of their own" : "")}. Every feature is in the overview, in report.html and in features.csv.");
         return new HeatmapSelection([.. chosen.Select(i => analysis.Features[i])], withPrompts.Length, rule);
-    }
-
-    /// <summary>Within a category: the more specific first, then the lower feature id.</summary>
-    private sealed class MostSpecificFirst(ActivationAnalysis analysis, IReadOnlyList<FeatureSpecificity> specificity) : IComparer<int>
-    {
-        public int Compare(int x, int y) =>
-            specificity[x].IsMoreSpecificThan(specificity[y]) ? -1
-            : specificity[y].IsMoreSpecificThan(specificity[x]) ? 1
-            : analysis.Features[x].FeatureId.CompareTo(analysis.Features[y].FeatureId);
     }
 }

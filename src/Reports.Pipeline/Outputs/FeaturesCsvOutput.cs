@@ -41,13 +41,13 @@ public sealed class FeaturesCsvOutput : IReportOutput
         var analysis = content.Analysis;
         using var writer = new StreamWriter(destination, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         writer.WriteLine(string.Join(',', Columns));
-        foreach (var feature in analysis.Features)
+        for (var i = 0; i < analysis.Features.Count; i++)
         {
-            WriteRow(writer, feature, analysis.Labels);
+            WriteRow(writer, analysis.Features[i], content.Specificity[i], analysis.Labels);
         }
     }
 
-    private static void WriteRow(TextWriter writer, FeatureSummary feature, IReadOnlyList<string> labels)
+    private static void WriteRow(TextWriter writer, FeatureSummary feature, FeatureSpecificity specific, IReadOnlyList<string> labels)
     {
         CsvText.Write(writer, feature.FeatureId);
         writer.Write(',');
@@ -70,7 +70,6 @@ public sealed class FeaturesCsvOutput : IReportOutput
         WriteNumber(writer, all.Count == 0 ? null : all.Min);
         WriteNumber(writer, all.Count == 0 ? null : all.Max);
 
-        var specific = FeatureSpecificity.Of(feature);
         writer.Write(',');
         if (specific.LabelIndex >= 0)
         {

@@ -38,7 +38,7 @@ public static class HeatmapModels
                 var specificity = features.Select(FeatureSpecificity.Of).ToArray();
                 return [.. Enumerable.Range(0, features.Length)
                     .OrderBy(i => specificity[i].LabelIndex)
-                    .ThenBy(i => i, Comparer<int>.Create((x, y) => specificity[x].IsMoreSpecificThan(specificity[y]) ? -1 : specificity[y].IsMoreSpecificThan(specificity[x]) ? 1 : features[x].FeatureId.CompareTo(features[y].FeatureId)))
+                    .ThenBy(i => i, new MostSpecificFirst(features, specificity))
                     .Select(i => features[i])];
             default:
                 return features;

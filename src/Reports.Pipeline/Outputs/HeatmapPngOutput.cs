@@ -2,7 +2,11 @@ using Reports.Rendering.Charts;
 
 namespace Reports.Pipeline.Outputs;
 
-/// <summary><c>heatmap.png</c>: mean activation per feature x prompt category, at twice the notebook's pixel size.</summary>
+/// <summary>
+/// <c>heatmap.png</c>: mean activation per feature x prompt category, at twice the notebook's pixel size up to 16,000
+/// pixels wide, at its pixel size past that; when the heatmap shows a selection, the overview of every feature under it
+/// (<see cref="HeatmapPng"/>).
+/// </summary>
 public sealed class HeatmapPngOutput : IReportOutput
 {
     public string FileName => "heatmap.png";
@@ -10,5 +14,6 @@ public sealed class HeatmapPngOutput : IReportOutput
     public bool IsRendering => true;
 
     public void Write(ReportContent content, Stream destination) =>
-        ActivationHeatmap.SavePng(HeatmapModels.From(content.Analysis, content.HeatmapColumns), destination, scale: 2);
+        HeatmapPng.Save(HeatmapModels.From(content.Analysis, content.HeatmapColumns), content.Overview.Columns.Count > 0 ? content.Overview : null,
+            appendOverview: !content.Selection.IsEveryFeature, destination);
 }

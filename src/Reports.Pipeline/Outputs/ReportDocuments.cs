@@ -62,6 +62,11 @@ public static class ReportDocuments
             SelectionNote = content.Selection.Rule,
             FeaturePages = [.. pages.Select(p => FeaturePages.From(p, analysis.Labels, content.Request.PromptsPath))],
             Warnings = [.. analysis.Warnings.Select(w => $"{w.Code}: {Path.GetFileName(w.File)} line {w.Line}: {w.Message}")],
+            Overview = content.Overview.Columns.Count > 0 ? content.Overview : null,
+            OverviewNote = OverviewModels.Caption(content.Overview, heatmap.ValueRange()),
+            CategorySummary = CategorySummaries.Table(analysis, content.Specificity),
+            CategorySummaryNote = CategorySummaries.Note,
+            CategoryContrasts = CategorySummaries.Boxes(analysis, content.Specificity),
         };
     }
 

@@ -10,10 +10,13 @@ namespace Reports.Rendering.Html;
 /// </summary>
 internal static class HtmlFonts
 {
-    /// <summary>The CSS for a page whose visible text is within <paramref name="pageText"/> (markup included: it is ASCII).</summary>
-    public static string Css(string pageText)
+    /// <summary>
+    /// The CSS for a page whose visible text is within <paramref name="pageTexts"/>: its markup (ASCII) and the texts its
+    /// script shows from the embedded data.
+    /// </summary>
+    public static string Css(IEnumerable<string> pageTexts)
     {
-        var codePoints = FaceSelection.CodePoints([pageText]);
+        var codePoints = FaceSelection.CodePoints(pageTexts);
         var (fallbacks, _) = FaceSelection.Fallbacks(codePoints);
         var css = new StringBuilder();
         // Under its own name: the charts' SVG (ScottPlot's) asks for "Noto Sans" by name, and a page's @font-face comes
@@ -35,7 +38,8 @@ internal static class HtmlFonts
             FontFace(css, family, face.Font, face.CodePoints, "normal", "normal");
         }
 
-        // The charts' text too: a CSS property outranks SVG's font-family attribute, so their labels get the fallbacks.
+        // The charts' text too: a CSS property outranks SVG's font-family attribute, so their labels get the fallbacks. The
+        // heatmap's canvas reads the list from the body's computed style.
         css.Append("body, svg text { font-family: ").AppendJoin(", ", families.Select(f => $"\"{f}\"")).Append(", sans-serif; }\n");
         return css.ToString();
     }

@@ -5,45 +5,23 @@ using Reports.Rendering.Report;
 namespace Reports.Rendering.Html;
 
 /// <summary>
-/// <c>report.html</c>: one self-contained file (inline CSS and SVG, no script, nothing fetched from the network) with
-/// the cover facts, the heatmap with per-cell hover text, and the tables. It opens in a browser on a machine offline.
+/// <c>report.html</c>: one self-contained file that opens from <c>file://</c> with no network. The cover facts, label
+/// counts, describe() and warnings are markup; the heatmap (the same selection as the PDF's) is a canvas with the
+/// notebook's hover text on every cell; every feature is a row of a browsable table whose data is embedded once,
+/// compressed (<see cref="EmbeddedData"/>), and only the rows in view are drawn. The features with a section keep it,
+/// under the anchor <c>feature-&lt;id&gt;</c>. The style and scripts are inline (<see cref="HtmlAssets"/>), the fonts
+/// embedded and cut to the page's characters (<see cref="HtmlFonts"/>).
 /// </summary>
 public static class HtmlReportWriter
 {
-    private const string Style = """
-        body { margin: 2rem auto; max-width: 1400px; color: #1d1d1f; padding: 0 1rem; }
-        h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
-        table { border-collapse: collapse; font-size: .85rem; margin: .6rem 0; }
-        th, td { border: 1px solid #d0d0d0; padding: .3rem .5rem; vertical-align: top; text-align: left; }
-        th { background: #f0f0f3; position: sticky; top: 0; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        tr:nth-child(even) td { background: #fafafa; }
-        .heatmap-scroll { overflow-x: auto; }
-        svg.heatmap text { font-size: 12px; fill: #222; }
-        svg.heatmap .title { font-size: 16px; text-anchor: middle; }
-        svg.heatmap .row { text-anchor: end; dominant-baseline: middle; }
-        svg.heatmap .column { text-anchor: start; dominant-baseline: middle; }
-        svg.heatmap .axis { font-size: 14px; text-anchor: middle; }
-        svg.heatmap .cell { fill: #fff; font-size: 10px; text-anchor: middle; dominant-baseline: middle; pointer-events: none; }
-        svg.heatmap .tick { dominant-baseline: middle; }
-        svg.heatmap .frame { fill: none; stroke: #222; }
-        svg.heatmap rect:hover { stroke: #000; stroke-width: 2; }
-        .warnings li { color: #8a5a00; }
-        section.feature { border-top: 2px solid #ddd; margin-top: 2.5rem; }
-        .prompt { margin: .4rem 0 .9rem; line-height: 1.9; }
-        .prompt .meta { font-size: .8rem; font-weight: bold; line-height: 1.4; }
-        .tok { border-radius: 2px; white-space: pre-wrap; }
-        .note { font-size: .8rem; color: #555; }
-        .swatch { display: inline-block; width: 8rem; height: .7rem; border: 1px solid #bbb; vertical-align: middle; }
-        """;
-
     public static void Write(ReportDocument document, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        // The body first: the fonts in the head are cut to the characters it shows.
+        // The markup first: the fonts in the head are cut to the characters it and the embedded data show.
         var body = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         WriteBody(document, body);
+        var markup = body.ToString();
         output.NewLine = "\n";
         output.WriteLine("<!DOCTYPE html>");
         output.WriteLine("<html lang=\"en\">");
@@ -51,11 +29,29 @@ public static class HtmlReportWriter
         output.WriteLine("<meta charset=\"utf-8\">");
         output.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         output.WriteLine($"<title>{Escape(document.Title)}</title>");
-        output.WriteLine($"<style>\n{HtmlFonts.Css(WebUtility.HtmlDecode(body.ToString()))}{Style}\n</style>");
+        output.WriteLine($"<style>\n{HtmlFonts.Css(PageTexts(document, WebUtility.HtmlDecode(markup)))}{HtmlAssets.Style}</style>");
         output.WriteLine("</head>");
-        output.Write(body.ToString());
+        output.Write(markup);
+        EmbeddedData.Write(output, HeatmapJson.ElementId, json => HeatmapJson.Write(json, document.Heatmap, document.HeatmapHoverTexts));
+        EmbeddedData.Write(output, FeatureCatalogJson.ElementId, json => FeatureCatalogJson.Write(json, document.Catalog));
+        output.WriteLine($"<script>\n{HtmlAssets.Script}</script>");
+        output.WriteLine("</body>");
+        output.WriteLine("</html>");
     }
 
+    /// <summary>Every text the page can show: its markup, the embedded data's texts and the scripts' own words.</summary>
+    private static IEnumerable<string> PageTexts(ReportDocument document, string markup)
+    {
+        var catalog = document.Catalog;
+        return
+        [
+            markup, HtmlAssets.Script, .. catalog.Labels, .. catalog.Types, .. catalog.Descriptions,
+            .. catalog.SourceTypes.OfType<string>(), .. catalog.Tokens.OfType<string>(), .. catalog.Links.OfType<string>(),
+            .. Charts.ActivationHeatmap.Texts(document.Heatmap), .. document.HeatmapHoverTexts.Cast<string?>().OfType<string>(),
+        ];
+    }
+
+    /// <summary>The page's markup, up to the embedded data and the scripts (the body is left open).</summary>
     private static void WriteBody(ReportDocument document, TextWriter output)
     {
         output.WriteLine("<body>");
@@ -81,21 +77,49 @@ public static class HtmlReportWriter
             output.WriteLine("</ul>");
         }
 
-        output.WriteLine("<h2 id=\"heatmap\">Heatmap</h2>");
-        output.WriteLine("<p>Hover over a cell for the feature's type and description.</p>");
-        output.WriteLine("<div class=\"heatmap-scroll\">");
-        HeatmapSvg.Write(output, document.Heatmap, document.HeatmapHoverTexts);
-        output.WriteLine("</div>");
+        WriteHeatmap(document, output);
         WriteTable(output, "Prompts per category", "label-counts", document.LabelCounts);
         WriteTable(output, "Mean activation per category: describe()", "describe", document.Describe);
-        WriteTable(output, "Feature descriptions", "features", document.AllFeatures);
+        WriteFeatureBrowser(document, output);
         foreach (var page in document.FeaturePages)
         {
             WriteFeature(output, page);
         }
+    }
 
-        output.WriteLine("</body>");
-        output.WriteLine("</html>");
+    private static void WriteHeatmap(ReportDocument document, TextWriter output)
+    {
+        output.WriteLine("<h2 id=\"heatmap\">Heatmap</h2>");
+        var notes = string.IsNullOrEmpty(document.SelectionNote) ? document.HeatmapOrderNote : document.SelectionNote + " " + document.HeatmapOrderNote;
+        output.WriteLine($"<p class=\"note\">{Escape(notes)}</p>");
+        output.WriteLine("<p class=\"note\">Hover over a cell for the feature's type and description. Zoom: the mouse wheel (features; with Shift, categories) or drag a box; pan: the Pan button, or Shift and drag; double-click to see it all again.</p>");
+        output.WriteLine("<div class=\"heatmap-figure\" id=\"heatmap-figure\">");
+        output.WriteLine("<div class=\"toolbar\" role=\"toolbar\" aria-label=\"Heatmap\">"
+            + "<button type=\"button\" data-action=\"zoom\" aria-pressed=\"true\">Zoom box</button>"
+            + "<button type=\"button\" data-action=\"pan\" aria-pressed=\"false\">Pan</button>"
+            + "<button type=\"button\" data-action=\"reset\">Reset</button>"
+            + "<button type=\"button\" data-action=\"png\">Download PNG</button></div>");
+        output.WriteLine($"<canvas role=\"img\" aria-label=\"{Escape(document.Heatmap.Title)}\">heatmap.png beside this page is the same figure.</canvas>");
+        output.WriteLine("<div class=\"heatmap-tooltip\" hidden></div>");
+        output.WriteLine("</div>");
+    }
+
+    /// <summary>The table of every feature: its controls and an empty grid the script fills with the rows in view.</summary>
+    private static void WriteFeatureBrowser(ReportDocument document, TextWriter output)
+    {
+        output.WriteLine("<h2 id=\"features\">Features</h2>");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"<p class=\"note\">Every feature of either input ({document.Catalog.Count:N0}). Search by id, description, type or token; click a column's header to sort by it, a row for the feature's statistics per category and, for the {document.FeaturePages.Count:N0} with a section of their own, its strongest prompts. features.csv holds the same table for pandas and DuckDB.</p>"));
+        output.WriteLine("<div class=\"feature-browser\" id=\"feature-browser\">");
+        output.WriteLine("<div class=\"feature-controls\">"
+            + "<input type=\"search\" placeholder=\"Search: a feature id, or words of its description, type or token\" aria-label=\"Search features\">"
+            + "<select name=\"type\" aria-label=\"Type\"><option value=\"\">Every type</option></select>"
+            + "<select name=\"category\" aria-label=\"Most specific to\"><option value=\"\">Most specific to any category</option></select>"
+            + "<span class=\"count\" aria-live=\"polite\"></span></div>");
+        output.WriteLine("<div class=\"feature-grid\" role=\"grid\" tabindex=\"0\" aria-label=\"Features\"></div>");
+        output.WriteLine("</div>");
+        output.WriteLine("<noscript><p>The feature table and the heatmap need JavaScript; features.csv and heatmap.png beside this page hold the same.</p></noscript>");
+        output.WriteLine("<aside id=\"feature-details\" aria-label=\"Feature details\" hidden></aside>");
     }
 
     private static void WriteFeature(TextWriter output, FeaturePage page)
@@ -116,6 +140,8 @@ public static class HtmlReportWriter
         WriteTable(output, null, null, page.Contrast);
         output.WriteLine($"<p>{Escape(page.MostSpecific)}</p>");
         output.WriteLine("<h3>Strongest prompts</h3>");
+        // One element the feature table's details panel shows as it is.
+        output.WriteLine("<div class=\"strongest\">");
         var high = Pdf.HighlightedTokens.Shade(page.ShadingMax, page.ShadingMax);
         output.WriteLine($"<p class=\"note\"><span class=\"swatch\" style=\"background:linear-gradient(to right,#fff,#{high.Red:X2}{high.Green:X2}{high.Blue:X2})\"></span> {Escape(page.ShadingKey)}</p>");
         foreach (var prompt in page.TopPrompts)
@@ -141,6 +167,7 @@ public static class HtmlReportWriter
             output.WriteLine("</div></div>");
         }
 
+        output.WriteLine("</div>");
         if (page.TopTokens.Rows.Count > 0)
         {
             output.WriteLine("<h3>Tokens it fires on most</h3>");

@@ -80,6 +80,9 @@ public sealed class PdfDocument(DocumentSettings settings)
             Creation = Settings.Date?.UtcDateTime,
             Modified = Settings.Date?.UtcDateTime,
             RasterDpi = 300,
+            // Lossless images (deflate): the struct's default quality is 0, which made Skia write a chart's colour bar as
+            // a JPEG of quality 0, its colours smeared.
+            EncodingQuality = SKDocumentPdfMetadata.DefaultEncodingQuality,
             PdfA = false,
         };
         using var document = SKDocument.CreatePdf(output, metadata);

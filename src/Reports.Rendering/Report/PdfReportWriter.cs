@@ -54,6 +54,7 @@ public static class PdfReportWriter
         var contentsList = new ContentsList(contents);
         pdf.Add(contentsList);
 
+        AddEveryFeature(pdf, document, contents);
         AddHeatmap(pdf, document, contents, () => fontName);
 
         Section(pdf, contents, "Prompts per category", "label-counts", newPage: true);
@@ -97,6 +98,36 @@ public static class PdfReportWriter
     {
         contents.Add((title, anchor));
         pdf.Add(new Heading(title, 1, anchor) { NewPage = newPage });
+    }
+
+    /// <summary>
+    /// The category summary (features per most specific category, the distribution of their Cohen's d) and the overview
+    /// of every feature, each on a landscape page of its own right after the contents: what a wide report is made of,
+    /// before the heatmap's selection.
+    /// </summary>
+    private static void AddEveryFeature(PdfDocument pdf, ReportDocument document, List<(string, string)> contents)
+    {
+        if (document.CategorySummary is { } summary)
+        {
+            Section(pdf, contents, "Features by their most specific category", "categories", newPage: true);
+            pdf.Add(new Paragraph(document.CategorySummaryNote, TextStyle.Small));
+            pdf.Add(new Table(summary) { Style = new TextStyle(8) });
+            var boxes = document.CategoryContrasts;
+            if (boxes.Any(b => b.Count > 0))
+            {
+                pdf.Add(new Spacer(10));
+                pdf.Add(new DrawnFigure((_, _) => ContrastBoxPlot.Height(boxes), (canvas, rect, fonts) => ContrastBoxPlot.Draw(canvas, rect, boxes, fonts), ContrastBoxPlot.Texts(boxes)));
+                pdf.Add(new Paragraph(ContrastBoxPlot.Note, TextStyle.Small));
+            }
+        }
+
+        if (document.Overview is { } overview)
+        {
+            Section(pdf, contents, "Every feature", "overview", newPage: true);
+            pdf.Add(new DrawnFigure((fonts, width) => FeatureOverview.Height(overview, fonts, width), (canvas, rect, fonts) => FeatureOverview.Draw(canvas, rect, overview, fonts), FeatureOverview.Texts(overview)));
+            pdf.Add(new Spacer(4));
+            pdf.Add(new Paragraph(document.OverviewNote, TextStyle.Small));
+        }
     }
 
     private static void AddHeatmap(PdfDocument pdf, ReportDocument document, List<(string, string)> contents, Func<string?> fontName)

