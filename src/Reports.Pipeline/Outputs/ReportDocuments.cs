@@ -32,7 +32,6 @@ public static class ReportDocuments
         }
 
         var totals = analysis.Totals;
-        var allFeatures = FeatureTable(analysis.Features, withPage);
         return new ReportDocument
         {
             Title = content.Request.DisplayTitle,
@@ -56,8 +55,8 @@ public static class ReportDocuments
             Describe = new TableModel(
                 [new("Statistic", 1.2f), .. analysis.Describe.Select(d => new TableColumn(d.Label, 1, IsNumeric: true))],
                 [.. DescribeRows(analysis)]),
-            Features = content.Selection.IsEveryFeature ? allFeatures : FeatureTable(content.Selection.Features, withPage),
-            AllFeatures = allFeatures,
+            Features = FeatureTable(content.Selection.IsEveryFeature ? analysis.Features : content.Selection.Features, withPage),
+            Catalog = FeatureCatalogs.From(analysis, withPage),
             HeatmapOrderNote = HeatmapModels.OrderNote(order),
             SelectionNote = content.Selection.Rule,
             FeaturePages = [.. pages.Select(p => FeaturePages.From(p, analysis.Labels, content.Request.PromptsPath))],

@@ -31,8 +31,8 @@ public sealed record ReportDocument
     /// <summary>The features the PDF lists: the heatmap's selection (every feature of a report that fits).</summary>
     public required TableModel Features { get; init; }
 
-    /// <summary>Every feature of either input, for the HTML.</summary>
-    public required TableModel AllFeatures { get; init; }
+    /// <summary>Every feature of either input, column by column, for the HTML's browsable table.</summary>
+    public required FeatureCatalog Catalog { get; init; }
 
     /// <summary>How the heatmap's features were chosen, as a sentence; empty when it draws every feature.</summary>
     public string SelectionNote { get; init; } = "";
@@ -45,6 +45,7 @@ public sealed record ReportDocument
 
     /// <summary>Warnings found in the inputs, shown so a reader knows what the numbers rest on.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Every feature with prompts, grouped by the category it is most specific to; null leaves the overview out.</summary>
     public FeatureOverviewModel? Overview { get; init; }
 
