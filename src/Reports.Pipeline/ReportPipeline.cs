@@ -85,10 +85,10 @@ public static class ReportPipeline
         }
         catch (SchemaDataException exception)
         {
-            var sample = string.Equals(Path.GetFullPath(exception.FilePath), Path.GetFullPath(request.DescriptionsPath), StringComparison.Ordinal)
-                ? Reports.Analysis.FeatureDescriptionCsvReader.SampleFileName
-                : Reports.Analysis.FeatureRecordJsonlReader.SampleFileName;
-            log.Report(exception.ToDiagnostic(sample));
+            var diagnostic = exception.ToDiagnostic();
+            log.Report(exception.Kind == SchemaErrorKind.LineTooLong
+                ? diagnostic with { Message = diagnostic.Message + "; if the file is right, raise the limit with MaxLineLength on the ActivationReport item (--max-line-length)" }
+                : diagnostic);
             return ReportOutcome.Failed;
         }
         catch (ReportInputException exception)
