@@ -135,18 +135,7 @@ public static class ReportPipeline
     /// <summary>Writes every output beside its target as a temporary file, then renames them all; null on failure.</summary>
     private static string[]? WriteAtomically(string directory, IReportOutput[] outputs, ReportContent content, IReportLog log, CancellationToken cancellationToken)
     {
-        try
-        {
-            Directory.CreateDirectory(directory);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A file where a folder of the path should be, or a folder that may not be made: said, never a crash.
-            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OutputFailed,
-                $"could not make the output directory: {exception.Message}; check that the output directory can be made there (no file of that name stands in its path)", directory));
-            return null;
-        }
-
+        Directory.CreateDirectory(directory);
         var targets = outputs.Select(o => Path.GetFullPath(Path.Combine(directory, o.FileName))).ToArray();
         var temporaries = targets.Select(t => Path.Combine(Path.GetDirectoryName(t)!, $".{Path.GetFileName(t)}.tmp")).ToArray();
         var created = new bool[outputs.Length];
@@ -164,7 +153,7 @@ public static class ReportPipeline
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OutputFailed,
-                $"could not write the report's files: {exception.Message}; check that the output directory can be written and that no file of the report is open in another program", directory));
+                $"could not write the report's files: {exception.Message}", directory));
             return null;
         }
         finally
