@@ -85,10 +85,10 @@ public static class ReportPipeline
         }
         catch (SchemaDataException exception)
         {
-            var diagnostic = exception.ToDiagnostic();
-            log.Report(exception.Kind == SchemaErrorKind.LineTooLong
-                ? diagnostic with { Message = diagnostic.Message + "; if the file is right, raise the limit with MaxLineLength on the ActivationReport item (--max-line-length)" }
-                : diagnostic);
+            var sample = string.Equals(Path.GetFullPath(exception.FilePath), Path.GetFullPath(request.DescriptionsPath), StringComparison.Ordinal)
+                ? Reports.Analysis.FeatureDescriptionCsvReader.SampleFileName
+                : Reports.Analysis.FeatureRecordJsonlReader.SampleFileName;
+            log.Report(exception.ToDiagnostic(sample));
             return ReportOutcome.Failed;
         }
         catch (ReportInputException exception)
@@ -135,7 +135,18 @@ public static class ReportPipeline
     /// <summary>Writes every output beside its target as a temporary file, then renames them all; null on failure.</summary>
     private static string[]? WriteAtomically(string directory, IReportOutput[] outputs, ReportContent content, IReportLog log, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file where a folder of the path should be, or a folder that may not be made: said, never a crash.
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OutputFailed,
+                $"could not make the output directory: {exception.Message}; check that the output directory can be made there (no file of that name stands in its path)", directory));
+            return null;
+        }
+
         var targets = outputs.Select(o => Path.GetFullPath(Path.Combine(directory, o.FileName))).ToArray();
         var temporaries = targets.Select(t => Path.Combine(Path.GetDirectoryName(t)!, $".{Path.GetFileName(t)}.tmp")).ToArray();
         var created = new bool[outputs.Length];
@@ -153,7 +164,7 @@ public static class ReportPipeline
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OutputFailed,
-                $"could not write the report's files: {exception.Message}", directory));
+                $"could not write the report's files: {exception.Message}; check that the output directory can be written and that no file of the report is open in another program", directory));
             return null;
         }
         finally

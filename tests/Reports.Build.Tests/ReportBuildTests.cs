@@ -113,6 +113,15 @@ public sealed class ReportBuildTests
         Assert.NotEqual(0, tooLong.ExitCode);
         Assert.Contains("personal_general_prompts.jsonl(1,", tooLong.Output, StringComparison.Ordinal);
         Assert.Contains("error RPT020: expected lines of at most 1 KiB", tooLong.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("RPT043", tooLong.Output, StringComparison.Ordinal);
+        outputs.AssertUnchanged();
+
+        // A size the targets accept but the command refuses (over 1G): wrong usage, no located error, so RPT043 says it.
+        project.WriteProjectFile(Item("""MaxLineLength="2G" """));
+        var refused = project.Build();
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains($"error RPT043: ActivationReport '{ReportProject.ReportName}' was not written: the reports command exited with code 2", refused.Output, StringComparison.Ordinal);
         outputs.AssertUnchanged();
 
         static string Item(string metadata) => $"""

@@ -2,11 +2,18 @@ using Reports.Schema;
 
 namespace Reports.Analysis.Diagnostics;
 
-/// <summary>Turns the generated readers' <see cref="SchemaDataException"/> into a coded, located diagnostic.</summary>
+/// <summary>
+/// Turns the generated readers' <see cref="SchemaDataException"/> into a coded, located diagnostic that says, after
+/// what is wrong, how to put it right.
+/// </summary>
 public static class SchemaErrorDiagnostics
 {
-    public static ReportDiagnostic ToDiagnostic(this SchemaDataException exception) =>
-        new(DiagnosticSeverity.Error, CodeOf(exception.Kind), exception.Message, exception.FilePath, exception.Line, exception.Column);
+    /// <param name="sample">The schema sample the reader was generated from, named where the fix may be to change it.</param>
+    public static ReportDiagnostic ToDiagnostic(this SchemaDataException exception, string? sample = null)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new(DiagnosticSeverity.Error, CodeOf(exception.Kind), exception.Message + "; " + FixFor(exception, sample), exception.FilePath, exception.Line, exception.Column);
+    }
 
     public static string CodeOf(SchemaErrorKind kind) => kind switch
     {
@@ -24,4 +31,29 @@ public static class SchemaErrorDiagnostics
         SchemaErrorKind.LineTooLong => DiagnosticCodes.LineTooLong,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A schema error kind without a diagnostic code."),
     };
+
+    /// <summary>What to do about an error of this kind: the data's writer's way of getting it right, or the sample's.</summary>
+    public static string FixFor(SchemaDataException exception, string? sample = null)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var theSample = sample is null ? "the schema sample" : $"the schema sample {sample}";
+        return exception.Kind switch
+        {
+            SchemaErrorKind.EmptyFile => "write the data to it (an empty file is mostly an export that failed or has not finished)",
+            SchemaErrorKind.UnsupportedEncoding => "save the file as UTF-8 (pandas writes UTF-8 unless told otherwise; in a spreadsheet, choose \"CSV UTF-8\")",
+            SchemaErrorKind.MalformedJson when exception.Found.StartsWith("the end of the line", StringComparison.Ordinal) =>
+                "the line looks cut short: was the file still being written, or copied only in part? Write it again",
+            SchemaErrorKind.MalformedJson => "each line must be one JSON object, as json.dumps(record) or DataFrame.to_json(orient=\"records\", lines=True) writes it",
+            SchemaErrorKind.MalformedCsv => "quote a field that holds a comma, a quote or a line break, and double the quotes inside it, as pandas' to_csv does",
+            SchemaErrorKind.MissingColumn => $"restore the column; if the data's shape changed on purpose, paste its new header and a few rows into {theSample}",
+            SchemaErrorKind.WrongFieldCount => "give every row the header's columns, and quote a field that holds a comma, as pandas' to_csv does",
+            SchemaErrorKind.MissingField => $"add the field; if it may be left out, leave it out of one line of {theSample} too, and it is read as optional",
+            SchemaErrorKind.TypeMismatch => $"correct the value; if the field's type changed on purpose, update {theSample} (or its Types metadata)",
+            SchemaErrorKind.NonFiniteNumber => "write null for a missing number (pandas' to_json does): NaN and Infinity are not JSON",
+            SchemaErrorKind.DuplicateColumn => "rename or drop one of the two columns",
+            SchemaErrorKind.DuplicateField => "keep one of the two values",
+            SchemaErrorKind.LineTooLong => "if the file is right, raise the limit with MaxLineLength on the ActivationReport item (--max-line-length)",
+            _ => "see the README's table of errors",
+        };
+    }
 }

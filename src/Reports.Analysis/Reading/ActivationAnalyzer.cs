@@ -60,7 +60,7 @@ public static class ActivationAnalyzer
             if (!rows.TryAdd(row.FeatureId, (row, reader.RecordLine)))
             {
                 throw new ReportInputException(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.DuplicateDescription,
-                    $"feature_id: expected each feature to be described once, found feature {row.FeatureId} again (first at line {rows[row.FeatureId].Line})",
+                    $"feature_id: expected each feature to be described once, found feature {row.FeatureId} again (first at line {rows[row.FeatureId].Line}); keep one row per feature (pandas: df.drop_duplicates(\"feature_id\"))",
                     path, reader.RecordLine, 1));
             }
         }
@@ -104,7 +104,8 @@ public static class ActivationAnalyzer
         if (!File.Exists(path))
         {
             throw new ReportInputException(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
-                Directory.Exists(path) ? $"expected an input file, found a directory at '{path}'" : $"expected an input file, found nothing at '{path}'", path));
+                (Directory.Exists(path) ? $"expected an input file, found a directory at '{path}'" : $"expected an input file, found nothing at '{path}'")
+                + "; check the path in the item's Descriptions or Prompts (relative to the project) or in --descriptions or --prompts", path));
         }
 
         return path;

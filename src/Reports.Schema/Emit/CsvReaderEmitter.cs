@@ -6,7 +6,7 @@ namespace Reports.Schema.Emit;
 /// <summary>Emits <c>XxxCsvReader</c>: maps header columns to fields once, then converts each record's fields with located errors.</summary>
 internal static class CsvReaderEmitter
 {
-    public static void Emit(CodeWriter code, RecordShape record)
+    public static void Emit(CodeWriter code, RecordShape record, string sampleFile)
     {
         var reader = record.Name + "CsvReader";
         var columns = string.Join(", ", record.Fields.Select(f => CodeWriter.Quote(f.DataName)));
@@ -14,6 +14,9 @@ internal static class CsvReaderEmitter
         code.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Reports.Schema\", \"1.0\")]");
         code.Line($"public sealed class {reader} : global::System.IDisposable");
         code.Line("{");
+        code.Line("/// <summary>The schema sample this reader was generated from (its file name), for errors whose fix may be to change it.</summary>");
+        code.Line($"public const string SampleFileName = {CodeWriter.Quote(System.IO.Path.GetFileName(sampleFile))};");
+        code.Line();
         code.Line($"private static readonly string[] Columns = {{ {columns} }};");
         code.Line("private readonly global::Reports.Schema.CsvRecordParser parser;");
         code.Line("private readonly int[] map = new int[Columns.Length];");

@@ -18,6 +18,9 @@ internal static class JsonlReaderEmitter
         code.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Reports.Schema\", \"1.0\")]");
         code.Line($"public sealed class {reader} : global::System.IDisposable");
         code.Line("{");
+        code.Line("/// <summary>The schema sample this reader was generated from (its file name), for errors whose fix may be to change it.</summary>");
+        code.Line($"public const string SampleFileName = {CodeWriter.Quote(System.IO.Path.GetFileName(sample.Path))};");
+        code.Line();
         code.Line("private readonly global::Reports.Schema.Utf8LineSource lines;");
         code.Line("private readonly global::Reports.Schema.JsonlRecordContext context;");
         code.Line("private bool sawRecord;");

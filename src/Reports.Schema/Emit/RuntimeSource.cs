@@ -961,9 +961,15 @@ namespace Reports.Schema
                 }
             }
 
-            var found = at >= bytes.Length ? "the end of the line"
+            var found = at >= bytes.Length ? "the end of the line before the record was closed"
                 : bytes[at] < 0x80 && bytes[at] >= 0x20 ? "'" + (char)bytes[at] + "'"
                 : "the byte 0x" + bytes[at].ToString("X2", CultureInfo.InvariantCulture) + (bytes[at] == 0 ? Utf8LineSource.NulHint : "");
+            if (at >= bytes.Length)
+            {
+                // System.Text.Json says "Expected end of string, but instead reached end of data": what matters is where.
+                return Source.Error(SchemaErrorKind.MalformedJson, Line, ColumnAt(at), null, "a complete JSON object", found);
+            }
+
             // System.Text.Json's words, less what speaks to a programmer ("Change the reader options").
             var message = exception.Message.Replace(" which is not supported in this mode", "").Replace(" Change the reader options.", "");
             if (message.IndexOf("maximum configured depth", StringComparison.Ordinal) >= 0)

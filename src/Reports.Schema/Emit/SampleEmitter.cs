@@ -25,7 +25,7 @@ internal static class SampleEmitter
 
         if (sample.Kind == SampleKind.Csv)
         {
-            CsvReaderEmitter.Emit(code, sample.Root);
+            CsvReaderEmitter.Emit(code, sample.Root, sample.Path);
         }
         else
         {
