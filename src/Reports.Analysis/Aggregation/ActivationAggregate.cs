@@ -71,10 +71,11 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         Occurrences(record.FeatureId).Add(line, record.ActivePrompts.Count);
         var featureEvidence = EvidenceOf(record.FeatureId);
         var recordTokens = new Dictionary<string, TokenTally>(StringComparer.Ordinal);
-        foreach (var prompt in record.ActivePrompts)
+        for (var index = 0; index < record.ActivePrompts.Count; index++)
         {
+            var prompt = record.ActivePrompts[index];
             AddPrompt(record.FeatureId, prompt.PromptLabel, prompt.PromptFeatureActivation);
-            featureEvidence.Add(prompt, line);
+            featureEvidence.Add(prompt, line, index);
 
             // "tokens" may be absent (the schema sample has such a prompt): the prompt still counts, without token data.
             foreach (var token in prompt.Tokens ?? [])

@@ -25,13 +25,14 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
     public IReadOnlyDictionary<string, List<double>> ActivationsByLabel => activationsByLabel;
 
     /// <summary>One prompt's activation and, if it is among the strongest, the prompt; its tokens come with the record's (<see cref="AddRecordTokens"/>).</summary>
-    public void Add(ActivePrompt prompt, long line)
+    /// <param name="index">The prompt's place in its record's active_prompts.</param>
+    public void Add(ActivePrompt prompt, long line, int index)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         AddActivation(prompt.PromptLabel, prompt.PromptFeatureActivation);
         if (TopPrompts.Admits(prompt.PromptFeatureActivation))
         {
-            TopPrompts.Add(new TopPrompt(prompt.PromptId, prompt.PromptLabel, prompt.PromptFeatureActivation, prompt.PromptText, prompt.TokenizedPrompt, prompt.Tokens ?? [], line));
+            TopPrompts.Add(new TopPrompt(prompt.PromptId, prompt.PromptLabel, prompt.PromptFeatureActivation, prompt.PromptText, prompt.TokenizedPrompt, prompt.Tokens ?? [], line) { Index = index });
         }
     }
 

@@ -54,8 +54,9 @@ internal sealed class PromptLineScanner
 
         aggregate.AddRecord(featureId, prompts.Count, lineNumber);
         var evidence = aggregate.EvidenceOf(featureId);
-        foreach (var prompt in prompts)
+        for (var index = 0; index < prompts.Count; index++)
         {
+            var prompt = prompts[index];
             var label = labels.Intern(prompt.Label.In(line, scratch));
             Grow(ref labelStatistics, labels.Count);
             if (labelStatistics[label].Count == 0)
@@ -82,6 +83,7 @@ internal sealed class PromptLineScanner
                 evidence.TopPrompts.Add(new TopPrompt(prompt.PromptId, labels[label], prompt.Activation, "", [], [], lineNumber)
                 {
                     Pending = (fileOffset + prompt.ObjectStart, prompt.ObjectEnd - prompt.ObjectStart),
+                    Index = index,
                 });
             }
         }
