@@ -30,7 +30,7 @@ public static class FeaturePages
             FeatureId = feature.FeatureId.ToString(CultureInfo.InvariantCulture),
             Anchor = Anchor(feature.FeatureId),
             Type = d?.ClaudeType is { Length: > 0 } type ? type : "Unknown",
-            Description = d is null ? "(no row in the descriptions file)" : string.IsNullOrEmpty(d.ClaudeDesc) ? "No description available" : d.ClaudeDesc,
+            Description = DescriptionTexts.Description(d),
             Link = d?.Link,
             Statistics = StatisticsTable(
             [

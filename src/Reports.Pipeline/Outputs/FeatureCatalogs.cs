@@ -54,8 +54,8 @@ public static class FeatureCatalogs
             Labels = labels,
             Ids = [.. features.Select(f => f.FeatureId)],
             Described = [.. features.Select(f => f.Description is not null)],
-            Types = [.. features.Select(f => TypeText(f.Description))],
-            Descriptions = [.. features.Select(f => DescriptionText(f.Description))],
+            Types = [.. features.Select(f => DescriptionTexts.Type(f.Description))],
+            Descriptions = [.. features.Select(f => DescriptionTexts.Description(f.Description))],
             SourceTypes = [.. features.Select(f => f.Description?.Type)],
             Tokens = [.. features.Select(f => f.Description?.Token is { } token ? PromptTokens.Display(token) : null)],
             Links = [.. features.Select(f => f.Description?.Link)],
@@ -74,14 +74,6 @@ public static class FeatureCatalogs
             HasSection = [.. features.Select(f => withSection.Contains(f.FeatureId))],
         };
     }
-
-    /// <summary><c>claude_type</c> as the tables show it.</summary>
-    public static string TypeText(FeatureDescription? row) =>
-        row?.ClaudeType is { Length: > 0 } type ? type : row is null ? "—" : "Unknown";
-
-    /// <summary><c>claude_desc</c> as the tables show it.</summary>
-    public static string DescriptionText(FeatureDescription? row) =>
-        row is null ? "(no row in the descriptions file)" : string.IsNullOrEmpty(row.ClaudeDesc) ? "No description available" : row.ClaudeDesc;
 
     private static double[] Column(IReadOnlyList<FeatureSummary> features, Func<FeatureDescription, double?> value) =>
         [.. features.Select(f => f.Description is { } row ? value(row) ?? double.NaN : double.NaN)];

@@ -116,8 +116,8 @@ public static class ReportDocuments
         return
         [
             hasPage ? new TableCell(id, "#" + FeaturePages.Anchor(feature.FeatureId)) : id,
-            d?.ClaudeType is { Length: > 0 } type ? type : d is null ? "—" : "Unknown",
-            d is null ? "(no row in the descriptions file)" : string.IsNullOrEmpty(d.ClaudeDesc) ? "No description available" : d.ClaudeDesc,
+            DescriptionTexts.Type(d),
+            DescriptionTexts.Description(d),
             FileNumber(d, d?.GeneralActivationMean), FileNumber(d, d?.GeneralActivationMax), FileNumber(d, d?.GeneralActivationMin),
             FileNumber(d, d?.PersonalMean), FileNumber(d, d?.PersonalCohensD, "0.00"),
             Integer(feature.PromptCount),
