@@ -64,7 +64,7 @@ public static class ReportPipeline
                 new Progress(bytes => log.ReadProgress(bytes, promptBytes)), forPages: request.Render, maxLineLength: request.MaxLineLength);
             log.Progress(string.Create(CultureInfo.InvariantCulture,
                 $"{request.Name}: read {analysis.Totals.FeatureRecords:N0} records of {request.PromptsPath}, {analysis.RecordsReadByGeneratedReader:N0} of them by the generated reader (lines the fast reader declined)"));
-            foreach (var warning in analysis.Warnings)
+            foreach (var warning in WarningsToShow(analysis.Warnings))
             {
                 log.Report(warning);
             }
@@ -100,6 +100,37 @@ public static class ReportPipeline
         var outputs = Outputs.Where(o => request.Render || !o.IsRendering).ToArray();
         var written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);
         return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis, [.. content.HeatmapColumns.Select(f => f.FeatureId)]);
+    }
+
+    /// <summary>How many warnings of one code a run prints before it counts the rest in one more (summary.json lists as many).</summary>
+    public const int WarningsShownPerCode = 20;
+
+    /// <summary>
+    /// The first <see cref="WarningsShownPerCode"/> warnings of each code, then one that counts the rest: two million
+    /// features without prompts are two million warnings, which no one reads and a build log chokes on.
+    /// </summary>
+    private static IEnumerable<ReportDiagnostic> WarningsToShow(IReadOnlyList<ReportDiagnostic> warnings)
+    {
+        var counts = new Dictionary<string, (int Count, ReportDiagnostic First)>(StringComparer.Ordinal);
+        foreach (var warning in warnings)
+        {
+            var count = counts.TryGetValue(warning.Code, out var seen) ? seen.Count + 1 : 1;
+            counts[warning.Code] = (count, count == 1 ? warning : seen.First);
+            if (count <= WarningsShownPerCode)
+            {
+                yield return warning;
+            }
+        }
+
+        foreach (var (code, (count, first)) in counts.Where(c => c.Value.Count > WarningsShownPerCode).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            yield return first with
+            {
+                Line = 0,
+                Column = 0,
+                Message = string.Create(CultureInfo.InvariantCulture, $"{count - WarningsShownPerCode:N0} more {code} warnings like the ones above (summary.json counts them; features.csv has every feature)"),
+            };
+        }
     }
 
     /// <summary>Forwards on the calling thread (System.Progress would post to the thread pool, out of order).</summary>

@@ -196,7 +196,7 @@ public sealed class FeatureOverviewTests(FeatureOverviewTests.WideReport wide)
             var analysis = Outcome.Analysis!;
             var specificity = analysis.Features.Select(FeatureSpecificity.Of).ToArray();
             var shown = Outcome.HeatmapFeatures!.ToHashSet();
-            var selection = new HeatmapSelection([.. analysis.Features.Where(f => shown.Contains(f.FeatureId))], analysis.HeatmapFeatures.Count(), "");
+            var selection = new HeatmapSelection([.. analysis.Features.Where(f => shown.Contains(f.FeatureId))], analysis.HeatmapFeatures.Count(), "", shown.Count);
             Overview = OverviewModels.From(analysis, specificity, selection);
         }
 

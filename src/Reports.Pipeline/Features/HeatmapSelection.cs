@@ -14,7 +14,8 @@ namespace Reports.Pipeline.Features;
 /// <param name="Features">The chosen features with prompts, in feature-id order.</param>
 /// <param name="Total">The features with prompts, of which these were chosen.</param>
 /// <param name="Rule">The rule as a sentence for the page; empty when every feature is drawn.</param>
-public sealed record HeatmapSelection(IReadOnlyList<FeatureSummary> Features, int Total, string Rule)
+/// <param name="Budget">The count asked for (<see cref="int.MaxValue"/> for "all").</param>
+public sealed record HeatmapSelection(IReadOnlyList<FeatureSummary> Features, int Total, string Rule, int Budget)
 {
     public const string All = "all";
 
@@ -46,7 +47,7 @@ public sealed record HeatmapSelection(IReadOnlyList<FeatureSummary> Features, in
 
         if (withPrompts.Length <= budget)
         {
-            return new HeatmapSelection([.. withPrompts.Select(i => analysis.Features[i])], withPrompts.Length, "");
+            return new HeatmapSelection([.. withPrompts.Select(i => analysis.Features[i])], withPrompts.Length, "", budget);
         }
 
         var byCategory = withPrompts
@@ -86,6 +87,6 @@ public sealed record HeatmapSelection(IReadOnlyList<FeatureSummary> Features, in
         var added = chosen.Count - byCategoryCount;
         var rule = string.Create(CultureInfo.InvariantCulture,
             $"The heatmap and the description table show {chosen.Count:N0} of the {withPrompts.Length:N0} features with prompts: {byCategoryCount:N0} chosen category by category in turn, each time the next feature most specific to the category (the largest Cohen's d of the category's prompts against the feature's other prompts; without one, the largest difference of means){(added > 0 ? $", and {added:N0} named in IncludeFeatures or given a section of their own" : "")}. Every feature is in the overview, in report.html and in features.csv.");
-        return new HeatmapSelection([.. chosen.Select(i => analysis.Features[i])], withPrompts.Length, rule);
+        return new HeatmapSelection([.. chosen.Select(i => analysis.Features[i])], withPrompts.Length, rule, budget);
     }
 }

@@ -55,10 +55,11 @@ public static class ReportDocuments
             Describe = new TableModel(
                 [new("Statistic", 1.2f), .. analysis.Describe.Select(d => new TableColumn(d.Label, 1, IsNumeric: true))],
                 [.. DescribeRows(analysis)]),
-            Features = FeatureTable(content.Selection.IsEveryFeature ? analysis.Features : content.Selection.Features, withPage),
+            Features = FeatureTable(ListsEveryFeature(content) ? analysis.Features : content.Selection.Features, withPage),
             Catalog = FeatureCatalogs.From(analysis, withPage),
             HeatmapOrderNote = HeatmapModels.OrderNote(order),
-            SelectionNote = content.Selection.Rule,
+            SelectionNote = ListsEveryFeature(content) || !content.Selection.IsEveryFeature ? content.Selection.Rule
+                : string.Create(CultureInfo.InvariantCulture, $"The description table lists the {content.Selection.Total:N0} features with prompts; the {analysis.Features.Count - content.Selection.Total:N0} described features without prompts are in report.html and features.csv."),
             FeaturePages = [.. pages.Select(p => FeaturePages.From(p, analysis.Labels, content.Request.PromptsPath))],
             Warnings = [.. analysis.Warnings.Select(w => $"{w.Code}: {Path.GetFileName(w.File)} line {w.Line}: {w.Message}")],
             Overview = content.Overview.Columns.Count > 0 ? content.Overview : null,
@@ -100,6 +101,10 @@ public static class ReportDocuments
 
         return end >= text.Length ? text : text[..end] + "...";
     }
+
+    /// <summary>Whether the PDF's table lists every feature of either input: the heatmap's are all and the rest fit the count too.</summary>
+    private static bool ListsEveryFeature(ReportContent content) =>
+        content.Selection.IsEveryFeature && content.Analysis.Features.Count <= content.Selection.Budget;
 
     private static TableModel FeatureTable(IEnumerable<FeatureSummary> features, HashSet<long> withPage) => new(
         [

@@ -110,7 +110,7 @@ public static class ActivationHeatmap
         ArgumentNullException.ThrowIfNull(destination);
         var columns = model.ColumnLabels.Count;
         var (width, height) = HeatmapGeometry.FigureSize(columns, model.RowLabels.Count);
-        scale = Math.Min(scale, (float)MaxPngWidth / width);
+        scale = Math.Min(scale, Math.Min((float)MaxPngWidth / width, (float)MaxPngWidth / height));
         var plot = CreatePlot(model, 0, columns, model.ValueRange(), scale: scale);
         plot.ScaleFactor = scale;
         PlotRendering.Png(plot, (int)(width * scale), (int)(height * scale), destination);

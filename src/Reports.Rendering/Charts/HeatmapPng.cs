@@ -26,12 +26,33 @@ public static class HeatmapPng
     /// <summary>The overview's width when no wider heatmap sets it.</summary>
     public const int OverviewWidth = 3_200;
 
+    /// <summary>The most pixels a picture gets (a gigabyte of RGBA): past it, the whole picture is drawn smaller.</summary>
+    public const float MaxPixels = 256e6f;
+
+    /// <summary>A report without a feature with prompts still gets its picture, saying so.</summary>
+    private static void SaveEmpty(Stream destination)
+    {
+        using var fonts = FontSet.Shipped();
+        using var surface = SKSurface.Create(new SKImageInfo(1200, 160, SKColorType.Rgba8888, SKAlphaType.Premul));
+        surface.Canvas.Clear(SKColors.White);
+        fonts.Draw(surface.Canvas, "No feature of this report has active prompts: the heatmap has no cells.", 40, 90, new TextStyle(24));
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        png.SaveTo(destination);
+    }
+
     /// <param name="overview">Every feature; drawn below the heatmap when <paramref name="appendOverview"/> (the heatmap is a selection), and in its place when the heatmap cannot be read.</param>
     public static void Save(HeatmapModel heatmap, FeatureOverviewModel? overview, bool appendOverview, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(heatmap);
         ArgumentNullException.ThrowIfNull(destination);
         var columns = heatmap.ColumnLabels.Count;
+        if (columns == 0 || heatmap.RowLabels.Count == 0)
+        {
+            SaveEmpty(destination);
+            return;
+        }
+
         var (width, height) = HeatmapGeometry.FigureSize(columns, heatmap.RowLabels.Count);
         var scale = Math.Min(PreferredScale, Math.Max(1, (float)PreferredWidth / width));
         scale = Math.Min(scale, (float)ActivationHeatmap.MaxPngWidth / width);
@@ -61,9 +82,13 @@ public static class HeatmapPng
         var figureHeight = FeatureOverview.Height(overview, fonts, textWidth, overviewScale);
         var pictureHeight = heatmapHeight + (int)MathF.Ceiling(margin + captionHeight + figureHeight + margin);
 
-        using var surface = SKSurface.Create(new SKImageInfo(pictureWidth, pictureHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
+        // Thousands of categories make a picture taller than a bitmap can be: drawn smaller, never not at all.
+        var fit = Math.Min(1f, Math.Min((float)ActivationHeatmap.MaxPngWidth / pictureWidth, (float)ActivationHeatmap.MaxPngWidth / pictureHeight));
+        fit = Math.Min(fit, MathF.Sqrt(MaxPixels / ((float)pictureWidth * pictureHeight)));
+        using var surface = SKSurface.Create(new SKImageInfo(Math.Max(1, (int)(pictureWidth * fit)), Math.Max(1, (int)(pictureHeight * fit)), SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
+        canvas.Scale(fit);
         if (withHeatmap)
         {
             var plot = ActivationHeatmap.CreatePlot(heatmap, 0, columns, heatmap.ValueRange(), scale: scale);
