@@ -16,13 +16,15 @@ public static class CommandLine
           reports build --descriptions <csv> --prompts <jsonl> --out <dir> [options]
           reports build @<file>     the arguments read from a file, one per line (as the MSBuild targets pass them)
           reports --help
+          reports --version
 
         Options of `build`:
           --descriptions <path>   feature descriptions CSV (feature_id, statistics, texts, link, ...)
           --prompts <path>        active prompts JSONL (one feature per line with its active_prompts)
           --out <dir>             output directory (created if missing)
           --name <name>           report name (default: the output directory's name)
-          --title <text>          report title (default: the name)
+          --title <text>          report title (default: the name given with --name, else "Activation report:"
+                                  and the descriptions file's name)
           --no-render             write only the data files: aggregate.csv, summary.json, tokens.csv
           --no-input-hashes       do not compute the inputs' SHA-256 (summary.json and the cover say so);
                                   it is a second read of each file at about 1 GB/s
@@ -58,6 +60,12 @@ public static class CommandLine
         {
             output.WriteLine(Usage);
             return args.Length == 0 ? UsageError : Success;
+        }
+
+        if (args[0] is "--version" or "version")
+        {
+            output.WriteLine("reports " + Version);
+            return Success;
         }
 
         if (args[0] != "build")
@@ -98,6 +106,11 @@ public static class CommandLine
 
         return outcome.Succeeded && log.ErrorCount == 0 ? Success : Failure;
     }
+
+    /// <summary>The informational version the build stamps (without the source revision).</summary>
+    public static string Version =>
+        (typeof(CommandLine).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
     private sealed record BuildOptions(ReportRequest Request, bool Verbose);
 
@@ -217,7 +230,8 @@ public static class CommandLine
             DescriptionsPath = descriptions!,
             PromptsPath = prompts!,
             OutputDirectory = outDir!,
-            Title = title,
+            // A folder's name ("out") is no title: without --name or --title the report says what it is and what it read.
+            Title = title ?? (name is null ? "Activation report: " + Path.GetFileNameWithoutExtension(descriptions) : null),
             Render = render,
             HashInputs = hashInputs,
             FeaturePages = featurePages ?? ReportRequest.DefaultFeaturePages,

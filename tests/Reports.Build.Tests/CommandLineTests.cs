@@ -12,10 +12,34 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, run.ExitCode);
         foreach (var option in new[] { "--descriptions", "--prompts", "--out", "--name", "--title", "--no-render", "--help",
-            "--feature-pages", "--feature-pages-by", "--top-prompts", "--heatmap-order", "--no-input-hashes" })
+            "--feature-pages", "--feature-pages-by", "--top-prompts", "--heatmap-order", "--no-input-hashes", "--version",
+            "--heatmap-features", "--include-features", "--max-line-length" })
         {
             Assert.Contains(option, run.Output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Version_ExitsZero_AndPrintsTheVersion()
+    {
+        var run = CommandRun.Of("--version");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"^reports \d+\.\d+\.\d+", run.Output.Trim());
+    }
+
+    [Fact]
+    public void WithoutTitleOrName_TheReportIsTitledAfterWhatItRead_NotItsFolder()
+    {
+        using var temp = new TemporaryDirectory();
+        var (descriptions, prompts, outDirectory) = DemoInputs(temp);
+
+        var run = CommandRun.Build(descriptions, prompts, outDirectory);
+
+        Assert.Equal(0, run.ExitCode);
+        var text = ProcessRunner.Run("pdftotext", ["-enc", "UTF-8", "-l", "1", Path.Combine(outDirectory, "report.pdf"), "-"], temp.Path, TimeSpan.FromMinutes(1));
+        Assert.Contains("Activation report: desc", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nout\n", text.Output, StringComparison.Ordinal);
     }
 
     [Fact]
