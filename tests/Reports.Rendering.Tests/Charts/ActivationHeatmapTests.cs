@@ -170,8 +170,7 @@ public sealed class ActivationHeatmapTests
     {
         // Skia's PDF backend moves the pen before any glyph that is not exactly one advance after the last: labels off
         // its advance grid cost a move per digit, which made the heatmap pages half of a large report's page content.
-        var path = Path.Combine(Path.GetTempPath(), "reports-tests", Guid.NewGuid().ToString("N") + ".pdf");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = TestFiles.NewPath(".pdf");
         using (var stream = File.Create(path))
         using (var document = SKDocument.CreatePdf(stream))
         {

@@ -178,9 +178,7 @@ public sealed class PdfDocumentTests
 
     private static string Save(params IElement[] elements)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "reports-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "test.pdf");
+        var path = TestFiles.NewPath(".pdf");
         var document = new PdfDocument(new DocumentSettings { Title = "Test document", Producer = "tests" });
         foreach (var element in elements)
         {
