@@ -66,6 +66,19 @@ public sealed class HtmlBrowserTests
     }
 
     [Fact]
+    public async Task The_demo_page_does_not_scroll_sideways_at_1400_pixels()
+    {
+        Assert.True(HeadlessChromium.IsInstalled, "the test needs Debian's chromium (.ci/run installs it)");
+        var output = Build(TestData.DemoDescriptions, TestData.DemoPrompts);
+
+        await using var browser = await HeadlessChromium.OpenAsync(Path.Combine(output, "report.html"), width: 1400);
+        await browser.EvaluateAsync("ReportPage.ready.then(() => true)");
+
+        var (scroll, client) = ((double?)await browser.EvaluateAsync("document.documentElement.scrollWidth"), (double?)await browser.EvaluateAsync("document.documentElement.clientWidth"));
+        Assert.True(scroll <= client, $"the page is {scroll} px wide in a {client} px window");
+    }
+
+    [Fact]
     public async Task The_demo_heatmap_is_drawn_and_hovering_a_cell_shows_its_hover_text()
     {
         Assert.True(HeadlessChromium.IsInstalled, "the test needs Debian's chromium (.ci/run installs it)");
