@@ -11,8 +11,11 @@ public sealed class CanvasBox(float width, float height, Action<SKCanvas, SKRect
 {
     public IEnumerable<string> Texts { get; } = [.. texts];
 
+    /// <summary>Keeps the box on the page of what follows (a key with the content it explains).</summary>
+    public bool KeepWithNext { get; init; }
+
     public IEnumerable<Block> Layout(FontSet fonts, float contentWidth, float pageHeight) =>
-        [new Block(height, (context, x, y) => draw(context.Canvas, SKRect.Create(x, y, width, height))) { Record = Record }];
+        [new Block(height, (context, x, y) => draw(context.Canvas, SKRect.Create(x, y, width, height))) { Record = Record, KeepWithNext = KeepWithNext }];
 
     private SKPicture Record()
     {

@@ -15,7 +15,7 @@ public sealed class Paragraph(string text, TextStyle? style = null) : IElement
     /// <summary>An absolute URI the whole paragraph links to.</summary>
     public string? Link { get; init; }
 
-    /// <summary>Keeps the last line on the page of what follows (a caption with its content).</summary>
+    /// <summary>Keeps the whole paragraph on the page of what follows (a caption or a key with its content).</summary>
     public bool KeepWithNext { get; init; }
 
     public IEnumerable<string> Texts => [Text];
@@ -36,7 +36,7 @@ public sealed class Paragraph(string text, TextStyle? style = null) : IElement
                     context.Canvas.DrawUrlAnnotation(new SKRect(x, y, x + context.Fonts.Measure(line, Style), y + Style.LineHeight), Link);
                 }
             })
-            { KeepWithNext = KeepWithNext && i == lines.Count - 1 };
+            { KeepWithNext = KeepWithNext };
         }
     }
 }

@@ -5,5 +5,8 @@ public sealed class Spacer(float height) : IElement
 {
     public IEnumerable<string> Texts => [];
 
-    public IEnumerable<Block> Layout(FontSet fonts, float width, float pageHeight) => [new Block(height, static (_, _, _) => { })];
+    /// <summary>Keeps the space with what follows, so it does not break a chain of blocks kept together.</summary>
+    public bool KeepWithNext { get; init; }
+
+    public IEnumerable<Block> Layout(FontSet fonts, float width, float pageHeight) => [new Block(height, static (_, _, _) => { }) { KeepWithNext = KeepWithNext }];
 }

@@ -196,11 +196,13 @@ public static class PdfReportWriter
         pdf.Add(new Spacer(3));
         pdf.Add(new Paragraph(page.MostSpecific, new TextStyle(9)) { SpaceAfter = 6 });
 
+        // The heading, its key and the first prompt's label and first line travel together: never a heading or a key
+        // at the foot of a page whose prompts start on the next.
         pdf.Add(new Heading("Strongest prompts", 2, page.Anchor + "-prompts"));
         var scaleMax = page.ShadingMax;
-        pdf.Add(new CanvasBox(160, 7, (canvas, rect) => DrawShadingSwatch(canvas, rect, scaleMax), []));
-        pdf.Add(new Spacer(2));
-        pdf.Add(new Paragraph(page.ShadingKey, TextStyle.Small));
+        pdf.Add(new CanvasBox(160, 7, (canvas, rect) => DrawShadingSwatch(canvas, rect, scaleMax), []) { KeepWithNext = page.TopPrompts.Count > 0 });
+        pdf.Add(new Spacer(2) { KeepWithNext = page.TopPrompts.Count > 0 });
+        pdf.Add(new Paragraph(page.ShadingKey, TextStyle.Small) { KeepWithNext = page.TopPrompts.Count > 0 });
         foreach (var prompt in page.TopPrompts)
         {
             pdf.Add(new Paragraph(prompt.Caption, new TextStyle(8.5f, Bold: true)) { SpaceAfter = 1, KeepWithNext = true });
