@@ -39,14 +39,7 @@ public static class ReportDocuments
             Inputs = new TableModel(
                 [new("File", 3), new("Role", 1.5f), new("Bytes", 1.5f, IsNumeric: true), new("SHA-256", 6)],
                 [.. content.Inputs.Select(i => (IReadOnlyList<TableCell>)[i.FileName, i.Role, Integer(i.Bytes), i.Sha256 ?? "not computed"])]),
-            Totals =
-            [
-                ("Features described", Integer(totals.FeaturesDescribed)),
-                ("Feature records", Integer(totals.FeatureRecords)),
-                ("Features", Integer(totals.Features)),
-                ("Active prompts", Integer(totals.Prompts)),
-                ("Prompt categories", Integer(totals.Labels)),
-            ],
+            Totals = CoverTotals(totals),
             Heatmap = heatmap,
             HeatmapHoverTexts = hover,
             LabelCounts = new TableModel(
@@ -105,6 +98,16 @@ public static class ReportDocuments
     /// <summary>Whether the PDF's table lists every feature of either input: the heatmap's are all and the rest fit the count too.</summary>
     private static bool ListsEveryFeature(ReportContent content) =>
         content.Selection.IsEveryFeature && content.Analysis.Features.Count <= content.Selection.Budget;
+
+    /// <summary>The cover's totals; how many features are described and how many records there are only where they differ from the features.</summary>
+    private static IReadOnlyList<(string Label, string Value)> CoverTotals(AnalysisTotals totals) =>
+    [
+        ("Features", Integer(totals.Features)),
+        .. totals.FeaturesDescribed != totals.Features ? [("Features described", Integer(totals.FeaturesDescribed))] : Array.Empty<(string, string)>(),
+        .. totals.FeatureRecords != totals.Features ? [("Feature records", Integer(totals.FeatureRecords))] : Array.Empty<(string, string)>(),
+        ("Active prompts", Integer(totals.Prompts)),
+        ("Prompt categories", Integer(totals.Labels)),
+    ];
 
     private static TableModel FeatureTable(IEnumerable<FeatureSummary> features, HashSet<long> withPage) => new(
         [

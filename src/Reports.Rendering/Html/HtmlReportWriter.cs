@@ -56,7 +56,10 @@ public static class HtmlReportWriter
     {
         output.WriteLine("<body>");
         output.WriteLine($"<h1>{Escape(document.Title)}</h1>");
-        output.WriteLine($"<p>Date of the data: {(document.DataDate is { } date ? date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not stated")}</p>");
+        if (document.DataDate is { } date)
+        {
+            output.WriteLine($"<p>Date of the data: {date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</p>");
+        }
         output.WriteLine("<table>");
         foreach (var (label, value) in document.Totals)
         {

@@ -41,10 +41,11 @@ public static class PdfReportWriter
         };
 
         pdf.Add(new Paragraph(document.Title, new TextStyle(22, Bold: true)) { SpaceAfter = 10 });
-        pdf.Add(new Paragraph("Date of the data: " + (document.DataDate is { } date
-            ? date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : "not stated (set SOURCE_DATE_EPOCH to state it)"))
-        { SpaceAfter = 8 });
+        // A reader's cover states what is known: no date line when the build was given none.
+        if (document.DataDate is { } date)
+        {
+            pdf.Add(new Paragraph("Date of the data: " + date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) { SpaceAfter = 8 });
+        }
         pdf.Add(new Table(new TableModel([new("Total", 2), new("Count", 1, IsNumeric: true)], [.. document.Totals.Select(t => (IReadOnlyList<TableCell>)[t.Label, t.Value])])) { Style = new TextStyle(9) });
         pdf.Add(new Spacer(8));
         pdf.Add(new Heading("Input files", 2, "inputs"));
