@@ -102,11 +102,8 @@ public static class ReportPipeline
         return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis, [.. content.HeatmapColumns.Select(f => f.FeatureId)]);
     }
 
-    /// <summary>How many warnings of one code a run prints before it counts the rest in one more (summary.json lists as many).</summary>
-    public const int WarningsShownPerCode = 20;
-
     /// <summary>
-    /// The first <see cref="WarningsShownPerCode"/> warnings of each code, then one that counts the rest: two million
+    /// The first <see cref="SummaryJsonOutput.WarningsListedPerCode"/> warnings of each code (as many as summary.json lists), then one that counts the rest: two million
     /// features without prompts are two million warnings, which no one reads and a build log chokes on.
     /// </summary>
     private static IEnumerable<ReportDiagnostic> WarningsToShow(IReadOnlyList<ReportDiagnostic> warnings)
@@ -116,19 +113,19 @@ public static class ReportPipeline
         {
             var count = counts.TryGetValue(warning.Code, out var seen) ? seen.Count + 1 : 1;
             counts[warning.Code] = (count, count == 1 ? warning : seen.First);
-            if (count <= WarningsShownPerCode)
+            if (count <= SummaryJsonOutput.WarningsListedPerCode)
             {
                 yield return warning;
             }
         }
 
-        foreach (var (code, (count, first)) in counts.Where(c => c.Value.Count > WarningsShownPerCode).OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (code, (count, first)) in counts.Where(c => c.Value.Count > SummaryJsonOutput.WarningsListedPerCode).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             yield return first with
             {
                 Line = 0,
                 Column = 0,
-                Message = string.Create(CultureInfo.InvariantCulture, $"{count - WarningsShownPerCode:N0} more {code} warnings like the ones above (summary.json counts them; features.csv has every feature)"),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{count - SummaryJsonOutput.WarningsListedPerCode:N0} more {code} warnings like the ones above (summary.json counts them; features.csv has every feature)"),
             };
         }
     }

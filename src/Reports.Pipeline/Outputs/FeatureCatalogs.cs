@@ -9,10 +9,12 @@ namespace Reports.Pipeline.Outputs;
 /// <summary>Fills the HTML's catalogue of every feature, column by column, from an analysis.</summary>
 public static class FeatureCatalogs
 {
+    /// <param name="specificity">Per feature of <paramref name="analysis"/>, as the run computed it once (<see cref="ReportContent.Specificity"/>).</param>
     /// <param name="withSection">The ids of the features that get a section of their own.</param>
-    public static FeatureCatalog From(ActivationAnalysis analysis, IReadOnlySet<long> withSection)
+    public static FeatureCatalog From(ActivationAnalysis analysis, IReadOnlyList<FeatureSpecificity> specificity, IReadOnlySet<long> withSection)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(specificity);
         ArgumentNullException.ThrowIfNull(withSection);
         var features = analysis.Features;
         var labels = analysis.Labels;
@@ -44,9 +46,8 @@ public static class FeatureCatalogs
                 }
             }
 
-            var specificity = FeatureSpecificity.Of(feature);
-            mostSpecific[f] = specificity.LabelIndex;
-            mostSpecificD[f] = specificity.CohensD ?? double.NaN;
+            mostSpecific[f] = specificity[f].LabelIndex;
+            mostSpecificD[f] = specificity[f].CohensD ?? double.NaN;
         }
 
         return new FeatureCatalog

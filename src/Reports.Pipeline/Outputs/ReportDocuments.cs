@@ -49,7 +49,7 @@ public static class ReportDocuments
                 [new("Statistic", 1.2f), .. analysis.Describe.Select(d => new TableColumn(d.Label, 1, IsNumeric: true))],
                 [.. DescribeRows(analysis)]),
             Features = FeatureTable(ListsEveryFeature(content) ? analysis.Features : content.Selection.Features, withPage),
-            Catalog = FeatureCatalogs.From(analysis, withPage),
+            Catalog = FeatureCatalogs.From(analysis, content.Specificity, withPage),
             HeatmapOrderNote = HeatmapModels.OrderNote(order),
             SelectionNote = ListsEveryFeature(content) || !content.Selection.IsEveryFeature ? content.Selection.Rule
                 : string.Create(CultureInfo.InvariantCulture, $"The description table lists the {content.Selection.Total:N0} features with prompts; the {analysis.Features.Count - content.Selection.Total:N0} described features without prompts are in report.html and features.csv."),
