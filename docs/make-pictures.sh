@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the pictures README.md shows, from the demo report: the heatmap PNG, one page of the feature table and the
+# Makes the pictures README.md and docs/outputs.md show, from the demo report: the heatmap PNG, one page of the feature table and the
 # first page of a feature section; and the overview of every feature from a generated analysis of 5,000 features.
 # Needs poppler-utils (pdftoppm, pdftotext), as the tests do.
 set -euo pipefail
