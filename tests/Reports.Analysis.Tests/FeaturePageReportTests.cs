@@ -49,6 +49,30 @@ public sealed partial class FeaturePageReportTests
     }
 
     [Fact]
+    public void Demo_pdf_keys_the_token_shading_with_numbers_from_0_to_the_strongest_token_shown()
+    {
+        var pdf = Path.Combine(Run(TestData.DemoDescriptions, TestData.DemoPrompts), "report.pdf");
+        var truth = PromptTruth.ByFeature(TestData.DemoPrompts);
+        foreach (var (feature, pieces) in Sections(PdfTools.Pieces(pdf)))
+        {
+            var top = PromptTruth.Strongest(truth[feature], 5).Select(PromptTruth.StrongestToken).OfType<PromptTruth.Token>().Max(t => t.Activation);
+            var start = pieces.FindIndex(p => p.Text.StartsWith("Shading scale:", StringComparison.Ordinal));
+            var end = pieces.FindIndex(start, p => p.Text.StartsWith("Each token's background", StringComparison.Ordinal));
+            Assert.True(start >= 0 && end > start, $"feature {feature}: no shading scale before the key's sentence");
+            var key = string.Concat(pieces[start..end].Select(p => p.Text));
+            var values = Number().Matches(key).Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(5, values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                Assert.Equal(top * i / 4, values[i], 0.0006);
+            }
+
+            // The top of the scale is bold, as the strongest token of each prompt is.
+            Assert.Contains(pieces[start..end], p => p.Bold && p.Text.Trim() == top.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
     public void Demo_html_has_the_same_feature_sections_and_its_feature_table_knows_them()
     {
         var html = File.ReadAllText(Path.Combine(Run(TestData.DemoDescriptions, TestData.DemoPrompts), "report.html"));
@@ -234,6 +258,9 @@ public sealed partial class FeaturePageReportTests
 
     [GeneratedRegex(@"^Feature (\d+)$")]
     private static partial Regex FeatureHeading();
+
+    [GeneratedRegex(@"\d+\.\d{3}")]
+    private static partial Regex Number();
 
     [GeneratedRegex(@"^#\d+ · ")]
     private static partial Regex PromptHeader();

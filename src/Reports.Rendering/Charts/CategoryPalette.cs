@@ -2,11 +2,25 @@ using ScottPlot;
 
 namespace Reports.Rendering.Charts;
 
-/// <summary>One colour per category index, the same on every feature page (D3's Category10, as in
-/// Plotly and matplotlib: distinct hues that stay apart in print, none of them black like the mean bars).</summary>
+/// <summary>
+/// One colour per category index, the same on every feature page: Okabe and Ito's palette, which readers with any of
+/// the common colour-vision deficiencies tell apart, without its black (the mean bars are black). Past seven
+/// categories the colours repeat; a category is always named under its column.
+/// </summary>
 public static class CategoryPalette
 {
-    private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+    private static readonly Color[] Colors =
+    [
+        Color.FromHex("#0072B2"), // blue
+        Color.FromHex("#E69F00"), // orange
+        Color.FromHex("#009E73"), // bluish green
+        Color.FromHex("#CC79A7"), // reddish purple
+        Color.FromHex("#56B4E9"), // sky blue
+        Color.FromHex("#D55E00"), // vermillion
+        Color.FromHex("#F0E442"), // yellow, last: the faintest on white
+    ];
 
-    public static Color Of(int categoryIndex) => Palette.GetColor(categoryIndex);
+    public static int Count => Colors.Length;
+
+    public static Color Of(int categoryIndex) => Colors[((categoryIndex % Colors.Length) + Colors.Length) % Colors.Length];
 }

@@ -5,19 +5,34 @@ using SkiaSharp;
 namespace Reports.Rendering.Charts;
 
 /// <summary>
-/// A strip plot of a feature's prompt activations per category: every prompt a small square (spread sideways by a fixed,
-/// deterministic jitter), the category mean a bar, the count under each category's name.
+/// A strip plot of a feature's prompt activations per category: every prompt a square (spread sideways by a fixed,
+/// deterministic jitter) drawn over the category's mean bar, so a category of one prompt still shows its point, and the
+/// count under each category's name. Colours from <see cref="CategoryPalette"/>, each square outlined so the lightest
+/// stays visible on white and in greyscale print.
 /// </summary>
 public static class DistributionPlot
 {
-    public const int Width = 760;
-    public const int Height = 260;
+    /// <summary>The plot's size in its own units: wide, as a feature section's page is.</summary>
+    public const int Width = 1240;
+    public const int Height = 300;
 
     public static Plot Create(IReadOnlyList<(string Label, IReadOnlyList<double> Values)> categories, string? fontName = null)
     {
         ArgumentNullException.ThrowIfNull(categories);
         ShippedFontResolver.Install();
         var plot = new Plot();
+        // The bars first: a plot draws in the order things are added, and every point must stay in view.
+        for (var i = 0; i < categories.Count; i++)
+        {
+            if (categories[i].Values.Count > 0)
+            {
+                var mean = categories[i].Values.Average();
+                var bar = plot.Add.Line(i - 0.38, mean, i + 0.38, mean);
+                bar.LineColor = Colors.Black;
+                bar.LineWidth = 2.5f;
+            }
+        }
+
         for (var i = 0; i < categories.Count; i++)
         {
             var values = categories[i].Values;
@@ -28,15 +43,13 @@ public static class DistributionPlot
 
             var xs = values.Select((_, j) => i + Jitter(j)).ToArray();
             var points = plot.Add.ScatterPoints(xs, values.ToArray());
-            points.Color = CategoryPalette.Of(i);
             // Squares, not circles: a PDF circle is sixteen curve segments, a square one rectangle, and a feature
             // with hundreds of prompts per category would otherwise weigh tens of kilobytes in dots alone.
-            points.MarkerShape = MarkerShape.FilledSquare;
-            points.MarkerSize = 4;
-            var mean = values.Average();
-            var bar = plot.Add.Line(i - 0.3, mean, i + 0.3, mean);
-            bar.LineColor = Colors.Black;
-            bar.LineWidth = 2;
+            points.MarkerStyle = new MarkerStyle(MarkerShape.FilledSquare, 7, CategoryPalette.Of(i))
+            {
+                OutlineColor = Colors.Black.WithAlpha(0.55),
+                OutlineWidth = 0.75f,
+            };
         }
 
         // A name ScottPlot cannot draw leaves its first line empty, for ShapedTickLabels to fill.
@@ -72,6 +85,6 @@ public static class DistributionPlot
     public static string Svg(IReadOnlyList<(string Label, IReadOnlyList<double> Values)> categories, string idPrefix) =>
         SvgIds.Renumber(PlotRendering.Svg(Create(categories), Width, Height), idPrefix);
 
-    /// <summary>A spread in [-0.25, 0.25] from the golden ratio: the same for the same index on every run.</summary>
-    private static double Jitter(int index) => (((index * 0.6180339887498949) % 1.0) - 0.5) * 0.5;
+    /// <summary>A spread in [-0.3, 0.3] from the golden ratio: the same for the same index on every run.</summary>
+    private static double Jitter(int index) => (((index * 0.6180339887498949) % 1.0) - 0.5) * 0.6;
 }

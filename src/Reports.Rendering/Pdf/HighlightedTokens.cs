@@ -14,6 +14,9 @@ public sealed class HighlightedTokens(IReadOnlyList<ShadedToken> tokens, double 
 
     public TextStyle Style { get; init; } = new(9);
 
+    /// <summary>Keeps every line on the page of what follows (a key with the prompts it explains).</summary>
+    public bool KeepWithNext { get; init; }
+
     public IEnumerable<string> Texts => tokens.Select(t => t.Text);
 
     /// <summary>The shading of an activation on a scale whose top is <paramref name="max"/>.</summary>
@@ -89,24 +92,26 @@ public sealed class HighlightedTokens(IReadOnlyList<ShadedToken> tokens, double 
 
         foreach (var line in lines.Select(InVisualOrder))
         {
-            yield return new Block(Style.LineHeight + 2, (context, left, top) =>
-            {
-                // One paint for the line's shadings: a native paint per token cost more than drawing it.
-                using var fill = new SKPaint();
-                foreach (var (token, tokenX, tokenWidth) in line)
-                {
-                    var style = token.IsStrongest ? Style.WithBold() : Style;
-                    if (token.Activation > 0)
-                    {
-                        // Shade the glyphs, not the space that starts a word.
-                        var lead = token.Text.StartsWith(' ') ? context.Fonts.Measure(" ", style) : 0;
-                        fill.Color = Shade(token.Activation, scaleMax);
-                        context.Canvas.DrawRect(new SKRect(left + tokenX + lead, top, left + tokenX + tokenWidth, top + Style.LineHeight + 1), fill);
-                    }
+            yield return new Block(Style.LineHeight + 2, (context, left, top) => DrawLine(context, line, left, top)) { KeepWithNext = KeepWithNext };
+        }
+    }
 
-                    context.Fonts.Draw(context.Canvas, token.Text, left + tokenX, top + (Style.Size * 1.05f), style);
-                }
-            });
+    private void DrawLine(DrawContext context, List<(ShadedToken Token, float X, float Width)> line, float left, float top)
+    {
+        // One paint for the line's shadings: a native paint per token cost more than drawing it.
+        using var fill = new SKPaint();
+        foreach (var (token, tokenX, tokenWidth) in line)
+        {
+            var style = token.IsStrongest ? Style.WithBold() : Style;
+            if (token.Activation > 0)
+            {
+                // Shade the glyphs, not the space that starts a word.
+                var lead = token.Text.StartsWith(' ') ? context.Fonts.Measure(" ", style) : 0;
+                fill.Color = Shade(token.Activation, scaleMax);
+                context.Canvas.DrawRect(new SKRect(left + tokenX + lead, top, left + tokenX + tokenWidth, top + Style.LineHeight + 1), fill);
+            }
+
+            context.Fonts.Draw(context.Canvas, token.Text, left + tokenX, top + (Style.Size * 1.05f), style);
         }
     }
 }

@@ -34,10 +34,33 @@ public sealed record FeaturePage
     /// <summary>The top of the page's token shading scale: its strongest token activation among the shown prompts.</summary>
     public double ShadingMax => TopPrompts.Select(p => p.ScaleMax).DefaultIfEmpty(0).Max();
 
-    public const string DistributionNote = "Every prompt is a small square; the bar is the category's mean. Categories and colours are the same on every feature page.";
+    public const string DistributionNote = "Every prompt is a square over its category's mean bar. Categories and colours are the same on every feature page.";
+
+    /// <summary>Steps of the key, from 0 to <see cref="ShadingMax"/>.</summary>
+    public const int ShadingSteps = 5;
+
+    /// <summary>
+    /// The token shading's key: its values from 0 to <see cref="ShadingMax"/>, each shaded as a token of that activation,
+    /// so the scale reads by its numbers in greyscale print too. Drawn as the prompts are.
+    /// </summary>
+    public IReadOnlyList<ShadedToken> ShadingScale
+    {
+        get
+        {
+            var max = ShadingMax;
+            var steps = new List<ShadedToken> { new("Shading scale:", 0, IsStrongest: false) };
+            for (var i = 0; i < ShadingSteps; i++)
+            {
+                var value = max * i / (ShadingSteps - 1);
+                steps.Add(new ShadedToken(string.Create(CultureInfo.InvariantCulture, $"   {value:0.000}"), value, IsStrongest: i == ShadingSteps - 1));
+            }
+
+            return steps;
+        }
+    }
 
     public string ShadingKey => string.Create(CultureInfo.InvariantCulture,
-        $"Token shading: white = 0 to orange = {ShadingMax:0.000}, this feature's strongest token activation among these prompts; the strongest token of each prompt is in bold; '…' marks text left out around a long prompt's strongest token.");
+        $"Each token's background shows the feature's activation on it, from white at 0 to orange at {ShadingMax:0.000} (this feature's strongest token among these prompts), as in the scale above; the strongest token of each prompt is in bold; '…' marks text left out around a long prompt's strongest token.");
 }
 
 /// <summary>A prompt shown token by token, each token shaded by the feature's activation on it.</summary>

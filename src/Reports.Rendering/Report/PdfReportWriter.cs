@@ -181,12 +181,13 @@ public static class PdfReportWriter
 
         pdf.Add(new Heading("Activation by category", 2, page.Anchor + "-categories"));
         var categories = page.Distribution;
-        const float Scale = 0.62f;
-        pdf.Add(new CanvasBox(DistributionPlot.Width * Scale, DistributionPlot.Height * Scale, (canvas, rect) =>
+        // The page's width: a category's prompts need room to spread.
+        var scale = (pdf.Settings.PageSize.Width - (2 * pdf.Settings.Margin)) / DistributionPlot.Width;
+        pdf.Add(new CanvasBox(DistributionPlot.Width * scale, DistributionPlot.Height * scale, (canvas, rect) =>
         {
             canvas.Save();
             canvas.Translate(rect.Left, rect.Top);
-            canvas.Scale(Scale);
+            canvas.Scale(scale);
             DistributionPlot.Draw(canvas, SKRect.Create(0, 0, DistributionPlot.Width, DistributionPlot.Height), categories, fontName());
             canvas.Restore();
         }, [.. categories.Select(c => c.Label), "Prompt activation n ="]));
@@ -201,9 +202,9 @@ public static class PdfReportWriter
         // at the foot of a page whose prompts start on the next.
         pdf.Add(new Heading("Strongest prompts", 2, page.Anchor + "-prompts"));
         var scaleMax = page.ShadingMax;
-        pdf.Add(new CanvasBox(160, 7, (canvas, rect) => DrawShadingSwatch(canvas, rect, scaleMax), []) { KeepWithNext = page.TopPrompts.Count > 0 });
-        pdf.Add(new Spacer(2) { KeepWithNext = page.TopPrompts.Count > 0 });
-        pdf.Add(new Paragraph(page.ShadingKey, TextStyle.Small) { KeepWithNext = page.TopPrompts.Count > 0 });
+        var hasPrompts = page.TopPrompts.Count > 0;
+        pdf.Add(new HighlightedTokens(page.ShadingScale, scaleMax) { Style = new TextStyle(8), KeepWithNext = hasPrompts });
+        pdf.Add(new Paragraph(page.ShadingKey, TextStyle.Small) { KeepWithNext = hasPrompts });
         foreach (var prompt in page.TopPrompts)
         {
             pdf.Add(new Paragraph(prompt.Caption, new TextStyle(8.5f, Bold: true)) { SpaceAfter = 1, KeepWithNext = true });
@@ -216,21 +217,5 @@ public static class PdfReportWriter
             pdf.Add(new Heading("Tokens it fires on most", 2, page.Anchor + "-tokens"));
             pdf.Add(new Table(page.TopTokens));
         }
-    }
-
-    /// <summary>The token shading scale as a strip of steps from 0 (white) to the page's maximum (orange).</summary>
-    private static void DrawShadingSwatch(SKCanvas canvas, SKRect area, double max)
-    {
-        const int Steps = 16;
-        using var paint = new SKPaint();
-        var step = area.Width / Steps;
-        for (var i = 0; i < Steps; i++)
-        {
-            paint.Color = HighlightedTokens.Shade(max * (i + 0.5) / Steps, max);
-            canvas.DrawRect(area.Left + (i * step), area.Top, step + 0.3f, area.Height, paint);
-        }
-
-        using var border = new SKPaint { Color = new SKColor(0xbb, 0xbb, 0xbb), Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f };
-        canvas.DrawRect(area, border);
     }
 }
