@@ -18,6 +18,9 @@ public sealed class Paragraph(string text, TextStyle? style = null) : IElement
     /// <summary>Keeps the whole paragraph on the page of what follows (a caption or a key with its content).</summary>
     public bool KeepWithNext { get; init; }
 
+    /// <summary>A named destination at the paragraph's first line, for links and the outline (the cover's title).</summary>
+    public string? Anchor { get; init; }
+
     public IEnumerable<string> Texts => [Text];
 
     public IEnumerable<Block> Layout(FontSet fonts, float width, float pageHeight)
@@ -27,8 +30,14 @@ public sealed class Paragraph(string text, TextStyle? style = null) : IElement
         {
             var line = lines[i];
             var height = Style.LineHeight + (i == lines.Count - 1 ? SpaceAfter : 0);
+            var anchor = i == 0 ? Anchor : null;
             yield return new Block(height, (context, x, y) =>
             {
+                if (anchor is not null)
+                {
+                    context.Canvas.DrawNamedDestinationAnnotation(new SKPoint(x, y), anchor);
+                }
+
                 var baseline = y + (Style.Size * 1.05f);
                 context.Fonts.Draw(context.Canvas, line, x, baseline, Style);
                 if (Link is not null)
@@ -36,7 +45,7 @@ public sealed class Paragraph(string text, TextStyle? style = null) : IElement
                     context.Canvas.DrawUrlAnnotation(new SKRect(x, y, x + context.Fonts.Measure(line, Style), y + Style.LineHeight), Link);
                 }
             })
-            { KeepWithNext = KeepWithNext };
+            { KeepWithNext = KeepWithNext, Anchor = anchor };
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reports.Rendering.Pdf.Internals;
 using SkiaSharp;
 
 namespace Reports.Rendering.Pdf;
@@ -7,7 +8,8 @@ namespace Reports.Rendering.Pdf;
 /// A document laid out in three steps, like a real layout engine: collect its text and subset the shipped fonts to
 /// it; measure every element into blocks and place the blocks on pages (headings keep with what follows, table
 /// headers repeat); draw each page with a running header and "page N of M", the charts recorded ahead on a thread of
-/// their own (<see cref="PictureRecorder"/>). The same input gives the same bytes.
+/// their own (<see cref="PictureRecorder"/>). Skia has no outline API: the outline (bookmarks) and page labels are
+/// appended to what it wrote as an incremental update (<see cref="PdfOutlineWriter"/>). The same input gives the same bytes.
 /// </summary>
 public sealed class PdfDocument(DocumentSettings settings)
 {
@@ -20,6 +22,9 @@ public sealed class PdfDocument(DocumentSettings settings)
 
     /// <summary>Called when every page is drawn.</summary>
     public Action? AfterDrawing { get; set; }
+
+    /// <summary>The bookmarks, top level first, each opening at an anchor of the document's elements.</summary>
+    public IList<OutlineEntry> Outline { get; } = [];
 
     public PdfDocument Add(IElement element)
     {
@@ -36,7 +41,22 @@ public sealed class PdfDocument(DocumentSettings settings)
         BeforeDrawing?.Invoke(fonts);
         try
         {
-            return Draw(fonts, output);
+            if (output.CanSeek && output.CanRead)
+            {
+                var start = output.Position;
+                var (pages, outline) = Draw(fonts, output);
+                PdfOutlineWriter.Append(output, start, outline);
+                return pages;
+            }
+
+            // The update is made by reading back what Skia wrote: a stream that cannot be read back gets the PDF through
+            // memory (a few megabytes at most: 1.3 MB for a report of a million features).
+            using var buffer = new MemoryStream();
+            var (count, entries) = Draw(fonts, buffer);
+            PdfOutlineWriter.Append(buffer, 0, entries);
+            buffer.Position = 0;
+            buffer.CopyTo(output);
+            return count;
         }
         finally
         {
@@ -44,7 +64,8 @@ public sealed class PdfDocument(DocumentSettings settings)
         }
     }
 
-    private int Draw(FontSet fonts, Stream output)
+    /// <summary>Lays out and draws every page with Skia; returns the page count and the outline placed on the pages.</summary>
+    private (int Pages, IReadOnlyList<PlacedOutlineEntry> Outline) Draw(FontSet fonts, Stream output)
     {
         var width = Settings.PageSize.Width - (2 * Settings.Margin);
         var height = Settings.PageSize.Height - (2 * Settings.Margin) - (2 * Settings.HeaderHeight);
@@ -69,7 +90,8 @@ public sealed class PdfDocument(DocumentSettings settings)
             charts.CompleteAdding();
         }
 
-        var pages = Paginate(blocks, height, out var anchors);
+        var pages = Paginate(blocks, height, out var places);
+        var anchors = places.ToDictionary(p => p.Key, p => p.Value.Page, StringComparer.Ordinal);
         var metadata = new SKDocumentPdfMetadata
         {
             Title = Settings.Title,
@@ -85,7 +107,18 @@ public sealed class PdfDocument(DocumentSettings settings)
             EncodingQuality = SKDocumentPdfMetadata.DefaultEncodingQuality,
             PdfA = false,
         };
-        using var document = SKDocument.CreatePdf(output, metadata);
+        // Disposed before the update reads the stream back: Skia's stream wrapper is flushed and let go.
+        using (var document = SKDocument.CreatePdf(output, metadata))
+        {
+            DrawPages(document, pages, charts, fonts, width, anchors);
+            document.Close();
+        }
+
+        return (pages.Count, [.. Outline.Select(e => Place(e, places))]);
+    }
+
+    private void DrawPages(SKDocument document, List<List<(Block Block, float Y)>> pages, PictureRecorder charts, FontSet fonts, float width, Dictionary<string, int> anchors)
+    {
         for (var p = 0; p < pages.Count; p++)
         {
             var canvas = document.BeginPage(Settings.PageSize.Width, Settings.PageSize.Height);
@@ -107,16 +140,20 @@ public sealed class PdfDocument(DocumentSettings settings)
 
             document.EndPage();
         }
-
-        document.Close();
-        return pages.Count;
     }
 
+    /// <summary>An outline entry at its anchor's page and position: the block's top-left corner on the page.</summary>
+    private PlacedOutlineEntry Place(OutlineEntry entry, Dictionary<string, (int Page, float Y)> places) =>
+        places.TryGetValue(entry.Anchor, out var place)
+            ? new PlacedOutlineEntry(entry.Title, place.Page - 1, Settings.Margin, Settings.Margin + Settings.HeaderHeight + place.Y, [.. entry.Children.Select(c => Place(c, places))])
+            : throw new InvalidOperationException($"the outline entry \"{entry.Title}\" opens at \"{entry.Anchor}\", which no element of the document has");
+
     /// <summary>Places blocks top to bottom, starting a page when the next block (with what it keeps with) does not fit.</summary>
-    private static List<List<(Block Block, float Y)>> Paginate(List<Block> blocks, float pageHeight, out Dictionary<string, int> anchors)
+    /// <remarks><paramref name="anchors"/>: where each anchored block landed, its page (from 1) and its top on the page's content area.</remarks>
+    private static List<List<(Block Block, float Y)>> Paginate(List<Block> blocks, float pageHeight, out Dictionary<string, (int Page, float Y)> anchors)
     {
         var pages = new List<List<(Block, float)>> { new() };
-        anchors = new Dictionary<string, int>(StringComparer.Ordinal);
+        anchors = new Dictionary<string, (int, float)>(StringComparer.Ordinal);
         var y = 0f;
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -147,7 +184,7 @@ public sealed class PdfDocument(DocumentSettings settings)
 
             if (block.Anchor is { } anchor)
             {
-                anchors[anchor] = pages.Count;
+                anchors[anchor] = (pages.Count, y);
             }
 
             page.Add((block, y));

@@ -8,7 +8,8 @@ namespace Reports.Rendering.Report;
 /// <summary>
 /// <c>report.pdf</c>, the document a researcher hands on: a cover (title, date of the data, totals, input files,
 /// contents), the heatmap drawn as vectors (continued over pages in feature order with one colour scale when it is
-/// too wide), the label counts and describe() tables, any warnings, and the feature-description table.
+/// too wide), the label counts and describe() tables, any warnings, and the feature-description table. Its outline
+/// (bookmarks) has the cover, the contents and every section of the contents, the feature sections nested under theirs.
 /// </summary>
 public static class PdfReportWriter
 {
@@ -40,7 +41,7 @@ public static class PdfReportWriter
             }
         };
 
-        pdf.Add(new Paragraph(document.Title, new TextStyle(22, Bold: true)) { SpaceAfter = 10 });
+        pdf.Add(new Paragraph(document.Title, new TextStyle(22, Bold: true)) { SpaceAfter = 10, Anchor = "cover" });
         // A reader's cover states what is known: no date line when the build was given none.
         if (document.DataDate is { } date)
         {
@@ -83,13 +84,21 @@ public static class PdfReportWriter
 
         pdf.Add(new Table(document.Features));
 
+        List<OutlineEntry> outline = [new("Cover", "cover"), new("Input files", "inputs"), new("Contents", "contents"), .. contents.Select(c => new OutlineEntry(c.Title, c.Anchor))];
         if (document.FeaturePages.Count > 0)
         {
-            contents.Add((string.Create(CultureInfo.InvariantCulture, $"Feature pages ({document.FeaturePages.Count})"), document.FeaturePages[0].Anchor));
+            var title = string.Create(CultureInfo.InvariantCulture, $"Feature pages ({document.FeaturePages.Count})");
+            contents.Add((title, document.FeaturePages[0].Anchor));
+            outline.Add(new OutlineEntry(title, document.FeaturePages[0].Anchor) { Children = [.. document.FeaturePages.Select(p => new OutlineEntry(FeatureHeading(p), p.Anchor))] });
             foreach (var page in document.FeaturePages)
             {
                 AddFeaturePage(pdf, page, () => fontName);
             }
+        }
+
+        foreach (var entry in outline)
+        {
+            pdf.Outline.Add(entry);
         }
 
         return pdf.Save(output);
@@ -169,7 +178,7 @@ public static class PdfReportWriter
 
     private static void AddFeaturePage(PdfDocument pdf, FeaturePage page, Func<string?> fontName)
     {
-        pdf.Add(new Heading($"Feature {page.FeatureId}", 1, page.Anchor) { NewPage = true });
+        pdf.Add(new Heading(FeatureHeading(page), 1, page.Anchor) { NewPage = true });
         pdf.Add(new Paragraph($"{page.Type}: {page.Description}", new TextStyle(10)) { SpaceAfter = 3 });
         if (page.Link is { } link)
         {
@@ -218,4 +227,7 @@ public static class PdfReportWriter
             pdf.Add(new Table(page.TopTokens));
         }
     }
+
+    /// <summary>A feature section's heading, which its outline entry repeats.</summary>
+    private static string FeatureHeading(FeaturePage page) => "Feature " + page.FeatureId;
 }
