@@ -8,7 +8,7 @@ namespace Reports.Rendering.Html;
 /// <summary>
 /// The heatmap as the page's canvas draws it: its labels, the values row-major (null for blank cells) with the text
 /// each cell shows (the PNG's, Python's <c>str(np.round(x, 3))</c>), the notebook's hover text of every cell, the colour
-/// range, and the colour map as 256 hex colours (ScottPlot's Viridis, the PNG's and the PDF's).
+/// range with the colour bar's ticks, and the colour map as 256 hex colours (ScottPlot's Viridis, the PNG's and the PDF's).
 /// </summary>
 public static class HeatmapJson
 {
@@ -17,11 +17,13 @@ public static class HeatmapJson
 
     private const int ColorSteps = 256;
 
-    public static void Write(Utf8JsonWriter json, HeatmapModel model, string?[,] hoverTexts)
+    /// <param name="ticks">The colour bar's ticks, heatmap.png's and the PDF's (<see cref="HeatmapColorBarTicks"/>).</param>
+    public static void Write(Utf8JsonWriter json, HeatmapModel model, string?[,] hoverTexts, IReadOnlyList<(double Value, string Label)> ticks)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(hoverTexts);
+        ArgumentNullException.ThrowIfNull(ticks);
         var rows = model.RowLabels.Count;
         var columns = model.ColumnLabels.Count;
         var (min, max) = model.ValueRange();
@@ -50,6 +52,8 @@ public static class HeatmapJson
         JsonColumns.Texts(json, "hover", hover);
         json.WriteNumber("min", min);
         json.WriteNumber("max", max);
+        JsonColumns.Numbers(json, "ticks", [.. ticks.Select(t => t.Value)]);
+        JsonColumns.Texts(json, "tickLabels", [.. ticks.Select(t => t.Label)]);
         json.WriteString("colors", Colors());
         json.WriteEndObject();
     }

@@ -22,6 +22,7 @@ public static class HtmlReportWriter
         var body = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         WriteBody(document, body);
         var markup = body.ToString();
+        var ticks = HeatmapColorBarTicks.Of(document.Heatmap);
         output.NewLine = "\n";
         output.WriteLine("<!DOCTYPE html>");
         output.WriteLine("<html lang=\"en\">");
@@ -29,10 +30,10 @@ public static class HtmlReportWriter
         output.WriteLine("<meta charset=\"utf-8\">");
         output.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         output.WriteLine($"<title>{Escape(document.Title)}</title>");
-        output.WriteLine($"<style>\n{HtmlFonts.Css(PageTexts(document, WebUtility.HtmlDecode(markup)))}{HtmlAssets.Style}</style>");
+        output.WriteLine($"<style>\n{HtmlFonts.Css(PageTexts(document, WebUtility.HtmlDecode(markup), ticks))}{HtmlAssets.Style}</style>");
         output.WriteLine("</head>");
         output.Write(markup);
-        EmbeddedData.Write(output, HeatmapJson.ElementId, json => HeatmapJson.Write(json, document.Heatmap, document.HeatmapHoverTexts));
+        EmbeddedData.Write(output, HeatmapJson.ElementId, json => HeatmapJson.Write(json, document.Heatmap, document.HeatmapHoverTexts, ticks));
         EmbeddedData.Write(output, FeatureCatalogJson.ElementId, json => FeatureCatalogJson.Write(json, document.Catalog));
         output.WriteLine($"<script>\n{HtmlAssets.Script}</script>");
         output.WriteLine("</body>");
@@ -40,7 +41,7 @@ public static class HtmlReportWriter
     }
 
     /// <summary>Every text the page can show: its markup, the embedded data's texts and the scripts' own words.</summary>
-    private static IEnumerable<string> PageTexts(ReportDocument document, string markup)
+    private static IEnumerable<string> PageTexts(ReportDocument document, string markup, IReadOnlyList<(double Value, string Label)> ticks)
     {
         var catalog = document.Catalog;
         return
@@ -48,6 +49,7 @@ public static class HtmlReportWriter
             markup, HtmlAssets.Script, .. catalog.Labels, .. catalog.Types, .. catalog.Descriptions,
             .. catalog.SourceTypes.OfType<string>(), .. catalog.Tokens.OfType<string>(), .. catalog.Links.OfType<string>(),
             .. Charts.ActivationHeatmap.Texts(document.Heatmap), .. document.HeatmapHoverTexts.Cast<string?>().OfType<string>(),
+            .. ticks.Select(t => t.Label),
         ];
     }
 

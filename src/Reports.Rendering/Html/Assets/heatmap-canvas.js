@@ -342,7 +342,7 @@ class HeatmapCanvas {
     ctx.restore();
   }
 
-  /** The colour scale beside the cells, with round-numbered ticks. */
+  /** The colour scale beside the cells, with heatmap.png's and the PDF's ticks (chosen by ScottPlot, in the data). */
   drawColorBar(ctx) {
     const { left, top, plotWidth, plotHeight, width } = this.layout;
     const { min, max } = this.data;
@@ -358,15 +358,14 @@ class HeatmapCanvas {
     ctx.fillStyle = '#222';
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
-    const { ticks, decimals } = niceTicks(min, max, 5);
-    for (const tick of ticks) {
-      const y = top + (plotHeight * (1 - ((tick - min) / (max - min))));
+    this.data.ticks.forEach((tick, i) => {
+      const y = max > min ? top + (plotHeight * (1 - ((tick - min) / (max - min)))) : top + (plotHeight / 2);
       ctx.beginPath();
       ctx.moveTo(x + barWidth, y);
       ctx.lineTo(x + barWidth + 4, y);
       ctx.stroke();
-      ctx.fillText(tick.toFixed(decimals), x + barWidth + 7, y);
-    }
+      ctx.fillText(this.data.tickLabels[i], x + barWidth + 7, y);
+    });
 
     ctx.save();
     ctx.translate(width - 14, top + (plotHeight / 2));
@@ -586,18 +585,4 @@ class HeatmapCanvas {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
-}
-
-/** About `count` ticks on round numbers (1, 2 or 5 times a power of ten) within [min, max], and their decimals. */
-function niceTicks(min, max, count) {
-  const rough = (max - min) / count;
-  const power = Math.pow(10, Math.floor(Math.log10(rough)));
-  const step = [1, 2, 5, 10].map(m => m * power).find(s => s >= rough) || 10 * power;
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const ticks = [];
-  for (let tick = Math.ceil(min / step) * step; tick <= max + (step * 1e-9); tick += step) {
-    ticks.push(tick);
-  }
-
-  return { ticks, decimals };
 }

@@ -24,7 +24,7 @@ ReportPage.ready = (async () => {
     } else {
       // A canvas draws text only with fonts already loaded: load the page's faces for the labels first.
       const fontFamily = getComputedStyle(document.body).fontFamily;
-      const texts = [data.title, data.xTitle, data.yTitle, data.colorTitle, ...data.rows, '0123456789.-\u2026'].join('');
+      const texts = [data.title, data.xTitle, data.yTitle, data.colorTitle, ...data.rows, ...data.tickLabels, '0123456789.-\u2026'].join('');
       await Promise.all([document.fonts.load(`12px ${fontFamily}`, texts), document.fonts.load(`bold 12px ${fontFamily}`, texts)]);
       ReportPage.heatmap = new HeatmapCanvas(figure, data, fontFamily);
     }
