@@ -25,7 +25,7 @@ public static class CommandLine
           --name <name>           report name (default: the output directory's name)
           --title <text>          report title (default: the name given with --name, else "Activation report:"
                                   and the descriptions file's name)
-          --no-render             write only the data files: aggregate.csv, summary.json, tokens.csv
+          --no-render             write only the data files: aggregate.csv, summary.json, features.csv, tokens.csv
           --no-input-hashes       do not compute the inputs' SHA-256 (summary.json and the cover say so);
                                   it is a second read of each file at about 1 GB/s
           --feature-pages <which> features with a page of their own: a number N (the top N by

@@ -22,6 +22,7 @@ public sealed class ErrorFixTests
         { "RPT014", "a prompt without its label", "leave it out of one line of the schema sample personal_general_prompts.jsonl too" },
         { "RPT015", "an activation written as text", "update the schema sample personal_general_prompts.jsonl (or its Types metadata)" },
         { "RPT016", "NaN as an activation", "write null for a missing number" },
+        { "RPT016", "a feature_id written as nan", "drop such rows (pandas: df.dropna(subset=[\"feature_id\"]))" },
         { "RPT017", "a column named twice", "rename or drop one of the two columns" },
         { "RPT018", "a feature described twice", "keep one row per feature (pandas: df.drop_duplicates(\"feature_id\"))" },
         { "RPT019", "a field given twice", "keep one of the two values" },
@@ -55,6 +56,7 @@ public sealed class ErrorFixTests
             case "a prompt without its label": File.WriteAllText(prompts, jsonl[0].Replace("\"prompt_label\":", "\"label\":", StringComparison.Ordinal) + "\n"); break;
             case "an activation written as text": File.WriteAllText(prompts, jsonl[0].Replace("\"prompt_feature_activation\":", "\"prompt_feature_activation\":\"high\",\"x\":", StringComparison.Ordinal) + "\n"); break;
             case "NaN as an activation": File.WriteAllText(prompts, jsonl[0].Replace("\"prompt_feature_activation\":", "\"prompt_feature_activation\":NaN,\"x\":", StringComparison.Ordinal) + "\n"); break;
+            case "a feature_id written as nan": csv[1] = "nan" + csv[1][csv[1].IndexOf(',', StringComparison.Ordinal)..]; File.WriteAllLines(descriptions, csv); break;
             case "a column named twice": csv[0] = csv[0].Replace("pt_desc", "chat_desc", StringComparison.Ordinal); File.WriteAllLines(descriptions, csv); break;
             case "a feature described twice": File.WriteAllLines(descriptions, [.. csv, csv[1]]); break;
             case "a field given twice": File.WriteAllText(prompts, jsonl[0].Replace("{\"feature_id\":", "{\"feature_id\":1,\"feature_id\":", StringComparison.Ordinal) + "\n"); break;

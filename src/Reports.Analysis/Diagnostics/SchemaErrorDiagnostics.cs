@@ -49,6 +49,10 @@ public static class SchemaErrorDiagnostics
             SchemaErrorKind.WrongFieldCount => "give every row the header's columns, and quote a field that holds a comma, as pandas' to_csv does",
             SchemaErrorKind.MissingField => $"add the field; if it may be left out, leave it out of one line of {theSample} too, and it is read as optional",
             SchemaErrorKind.TypeMismatch => $"correct the value; if the field's type changed on purpose, update {theSample} (or its Types metadata)",
+            SchemaErrorKind.NonFiniteNumber when exception.FilePath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && exception.Field == "feature_id" =>
+                "a row without its feature_id cannot be reported: fill it in, or drop such rows (pandas: df.dropna(subset=[\"feature_id\"]))",
+            SchemaErrorKind.NonFiniteNumber when exception.FilePath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) =>
+                $"fill in the number; if it may be missing, make the column optional with an empty cell in one row of {theSample} or with its Types metadata (double?)",
             SchemaErrorKind.NonFiniteNumber => "write null for a missing number (pandas' to_json does): NaN and Infinity are not JSON",
             SchemaErrorKind.DuplicateColumn => "rename or drop one of the two columns",
             SchemaErrorKind.DuplicateField => "keep one of the two values",
