@@ -10,7 +10,7 @@ internal static class HtmlAssets
 {
     /// <summary>The scripts in the order they are inlined: each uses only what comes before it.</summary>
     private static readonly string[] ScriptNames =
-        ["embedded-data.js", "formatting.js", "heatmap-canvas.js", "feature-catalog.js", "feature-table.js", "feature-details.js", "report-page.js"];
+        ["embedded-data.js", "formatting.js", "heatmap-canvas.js", "feature-catalog.js", "feature-table.js", "feature-details.js", "feature-links.js", "report-page.js"];
 
     private static readonly Lazy<string> LazyStyle = new(() => Read("report.css"));
 

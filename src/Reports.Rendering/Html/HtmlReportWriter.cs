@@ -8,8 +8,9 @@ namespace Reports.Rendering.Html;
 /// <c>report.html</c>: one self-contained file that opens from <c>file://</c> with no network. The cover facts, label
 /// counts, describe() and warnings are markup; the heatmap (the same selection as the PDF's) is a canvas with the
 /// notebook's hover text on every cell; every feature is a row of a browsable table whose data is embedded once,
-/// compressed (<see cref="EmbeddedData"/>), and only the rows in view are drawn. The features with a section keep it,
-/// under the anchor <c>feature-&lt;id&gt;</c>. The style and scripts are inline (<see cref="HtmlAssets"/>), the fonts
+/// compressed (<see cref="EmbeddedData"/>), and only the rows in view are drawn. A contents list links to every section
+/// (<see cref="HtmlContents"/>); <c>#feature-&lt;id&gt;</c> opens a feature's section, or its row and details for a
+/// feature without one (feature-links.js). The style and scripts are inline (<see cref="HtmlAssets"/>), the fonts
 /// embedded and cut to the page's characters (<see cref="HtmlFonts"/>).
 /// </summary>
 public static class HtmlReportWriter
@@ -69,32 +70,47 @@ public static class HtmlReportWriter
         }
 
         output.WriteLine("</table>");
-        WriteTable(output, "Input files", "inputs", document.Inputs);
+
+        // The sections are written first, so the contents list above them has each one's heading.
+        var contents = new HtmlContents();
+        var sections = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        contents.Heading(sections, "Input files", "inputs");
+        WriteTable(sections, document.Inputs);
         if (document.Warnings.Count > 0)
         {
-            output.WriteLine("<h2 id=\"warnings\">Warnings</h2>");
-            output.WriteLine("<ul class=\"warnings\">");
+            contents.Heading(sections, "Warnings", "warnings");
+            sections.WriteLine("<ul class=\"warnings\">");
             foreach (var warning in document.Warnings)
             {
-                output.WriteLine($"<li>{Escape(warning)}</li>");
+                sections.WriteLine($"<li>{Escape(warning)}</li>");
             }
 
-            output.WriteLine("</ul>");
+            sections.WriteLine("</ul>");
         }
 
-        WriteHeatmap(document, output);
-        WriteTable(output, "Prompts per category", "label-counts", document.LabelCounts);
-        WriteTable(output, "Mean activation per category: describe()", "describe", document.Describe);
-        WriteFeatureBrowser(document, output);
-        foreach (var page in document.FeaturePages)
+        WriteHeatmap(document, sections, contents);
+        contents.Heading(sections, "Prompts per category", "label-counts");
+        WriteTable(sections, document.LabelCounts);
+        contents.Heading(sections, "Mean activation per category: describe()", "describe");
+        WriteTable(sections, document.Describe);
+        WriteFeatureBrowser(document, sections, contents);
+        if (document.FeaturePages.Count > 0)
         {
-            WriteFeature(output, page);
+            contents.Heading(sections, string.Create(CultureInfo.InvariantCulture, $"Feature sections ({document.FeaturePages.Count:N0})"), "feature-sections");
+            foreach (var page in document.FeaturePages)
+            {
+                contents.Entry(page.FeatureId, page.Anchor);
+                WriteFeature(sections, page);
+            }
         }
+
+        contents.Write(output);
+        output.Write(sections.ToString());
     }
 
-    private static void WriteHeatmap(ReportDocument document, TextWriter output)
+    private static void WriteHeatmap(ReportDocument document, TextWriter output, HtmlContents contents)
     {
-        output.WriteLine("<h2 id=\"heatmap\">Heatmap</h2>");
+        contents.Heading(output, "Heatmap", "heatmap");
         var notes = string.IsNullOrEmpty(document.SelectionNote) ? document.HeatmapOrderNote : document.SelectionNote + " " + document.HeatmapOrderNote;
         output.WriteLine($"<p class=\"note\">{Escape(notes)}</p>");
         output.WriteLine("<p class=\"note\">Hover over a cell for the feature's type and description. Zoom: the mouse wheel (features; with Shift, categories) or drag a box; pan: the Pan button, or Shift and drag; double-click to see it all again.</p>");
@@ -110,9 +126,9 @@ public static class HtmlReportWriter
     }
 
     /// <summary>The table of every feature: its controls and an empty grid the script fills with the rows in view.</summary>
-    private static void WriteFeatureBrowser(ReportDocument document, TextWriter output)
+    private static void WriteFeatureBrowser(ReportDocument document, TextWriter output, HtmlContents contents)
     {
-        output.WriteLine("<h2 id=\"features\">Features</h2>");
+        contents.Heading(output, "Features", "features");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"<p class=\"note\">Every feature of either input ({document.Catalog.Count:N0}). Search by id, description, type or token; click a column's header to sort by it, a row for the feature's statistics per category and, for the {document.FeaturePages.Count:N0} with a section of their own, its strongest prompts. features.csv holds the same table for pandas and DuckDB.</p>"));
         output.WriteLine("<div class=\"feature-browser\" id=\"feature-browser\">");
@@ -137,12 +153,12 @@ public static class HtmlReportWriter
             output.WriteLine($"<p><a href=\"{Escape(link)}\">{Escape(link)}</a></p>");
         }
 
-        WriteTable(output, null, null, page.Statistics);
+        WriteTable(output, page.Statistics);
         output.WriteLine("<h3>Activation by category</h3>");
         output.WriteLine(Charts.DistributionPlot.Svg(page.Distribution, page.Anchor + "-clip-"));
         output.WriteLine($"<p class=\"note\">{Escape(FeaturePage.DistributionNote)}</p>");
         output.WriteLine("<h3>Category contrast</h3>");
-        WriteTable(output, null, null, page.Contrast);
+        WriteTable(output, page.Contrast);
         output.WriteLine($"<p>{Escape(page.MostSpecific)}</p>");
         output.WriteLine("<h3>Strongest prompts</h3>");
         // One element the feature table's details panel shows as it is.
@@ -176,19 +192,14 @@ public static class HtmlReportWriter
         if (page.TopTokens.Rows.Count > 0)
         {
             output.WriteLine("<h3>Tokens it fires on most</h3>");
-            WriteTable(output, null, null, page.TopTokens);
+            WriteTable(output, page.TopTokens);
         }
 
         output.WriteLine("</section>");
     }
 
-    private static void WriteTable(TextWriter output, string? heading, string? id, TableModel table)
+    private static void WriteTable(TextWriter output, TableModel table)
     {
-        if (heading is not null)
-        {
-            output.WriteLine($"<h2 id=\"{id}\">{Escape(heading)}</h2>");
-        }
-
         output.WriteLine("<table>");
         output.Write("<thead><tr>");
         foreach (var column in table.Columns)

@@ -284,6 +284,20 @@ class FeatureTable {
     this.open(this.shown[next]);
   }
 
+  /** Shows a feature's row, scrolled into view with the table, and opens it; the search and filters are cleared if they hide it. */
+  reveal(index) {
+    if (this.shown.indexOf(index) < 0) {
+      this.search.value = '';
+      this.typeFilter.value = '';
+      this.categoryFilter.value = '';
+      this.filter();
+    }
+
+    this.root.scrollIntoView({ block: 'start' });
+    this.scrollToRow(this.shown.indexOf(index));
+    this.open(index);
+  }
+
   scrollToRow(k) {
     const viewport = this.grid.clientHeight - this.header.offsetHeight;
     const full = this.shown.length * TABLE_ROW_HEIGHT;

@@ -3,7 +3,7 @@
 // heatmap once the fonts its labels need are loaded. window.ReportPage exposes the parts and `ready`, a promise
 // that settles when both are drawn (what a test or a measurement waits for).
 
-const ReportPage = { ready: null, readyAt: NaN, catalog: null, table: null, details: null, heatmap: null };
+const ReportPage = { ready: null, readyAt: NaN, catalog: null, table: null, details: null, heatmap: null, links: null };
 window.ReportPage = ReportPage;
 
 ReportPage.ready = (async () => {
@@ -15,7 +15,11 @@ ReportPage.ready = (async () => {
     const catalog = new FeatureCatalog(await readEmbeddedJson('feature-data'));
     ReportPage.catalog = catalog;
     ReportPage.details = new FeatureDetails(document.getElementById('feature-details'), catalog);
-    ReportPage.table = new FeatureTable(document.getElementById('feature-browser'), catalog, index => ReportPage.details.show(index));
+    ReportPage.table = new FeatureTable(document.getElementById('feature-browser'), catalog, index => {
+      ReportPage.details.show(index);
+      ReportPage.links.opened(index);
+    });
+    ReportPage.links = new FeatureLinks(catalog, ReportPage.table);
 
     const data = await readEmbeddedJson('heatmap-data');
     const figure = document.getElementById('heatmap-figure');
@@ -29,6 +33,8 @@ ReportPage.ready = (async () => {
       ReportPage.heatmap = new HeatmapCanvas(figure, data, fontFamily);
     }
 
+    // The page has its final layout: go to the address's fragment (again, for one the browser went to on loading).
+    ReportPage.links.follow();
     ReportPage.readyAt = performance.now();
     document.documentElement.dataset.ready = 'true';
   } catch (error) {
