@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Reports.Schema;
 
-/// <summary>The generator's diagnostics: all point into the schema sample at fault.</summary>
+/// <summary>The generator's diagnostics: all point into a schema sample (the one at fault, or one the target cannot serve).</summary>
 internal static class Diagnostics
 {
     private const string Category = "Reports.Schema";
@@ -15,6 +15,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor ConflictingTypes = Error("RPTG005", "Field has conflicting types in the sample", "{0}");
     public static readonly DiagnosticDescriptor UnsupportedSample = Error("RPTG006", "Unsupported schema sample", "{0}");
     public static readonly DiagnosticDescriptor DuplicateColumn = Error("RPTG007", "Schema sample names a column twice", "{0}");
+    public static readonly DiagnosticDescriptor UnsupportedTarget = Error("RPTG008", "Target cannot compile the generated readers", "{0}");
 
     public static DiagnosticDescriptor ById(string id) => id switch
     {
@@ -25,6 +26,7 @@ internal static class Diagnostics
         "RPTG005" => ConflictingTypes,
         "RPTG006" => UnsupportedSample,
         "RPTG007" => DuplicateColumn,
+        "RPTG008" => UnsupportedTarget,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
     };
 

@@ -11,15 +11,32 @@ namespace Reports.Schema;
 /// <summary>
 /// Reads schema samples (AdditionalFiles with <c>RecordName</c> metadata: a CSV with its header and a few rows, or a
 /// few JSONL lines) and emits, per sample, sealed records and a streaming reader. Every step works on equatable
-/// models, so an unchanged sample costs nothing on the next compilation.
+/// models, so an unchanged sample costs nothing on the next compilation. The readers' shared runtime is emitted once
+/// per compilation, in a namespace of the consumer's (<see cref="TargetSupport.RuntimeNamespace"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SchemaGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        context.RegisterPostInitializationOutput(static output =>
-            output.AddSource(RuntimeSource.HintName, SourceText.From(RuntimeSource.Text, System.Text.Encoding.UTF8)));
+        // Per compilation: the runtime's namespace and whether the target can compile the emitted code at all.
+        var target = context.CompilationProvider
+            .Combine(context.ParseOptionsProvider)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => TargetSupport.Of(pair.Left.Left, pair.Left.Right, pair.Right.GlobalOptions));
+
+        context.RegisterSourceOutput(target, static (output, target) =>
+        {
+            if (target.Unsupported is not null)
+            {
+                return;
+            }
+
+            foreach (var file in RuntimeEmitter.Sources)
+            {
+                output.AddSource(RuntimeEmitter.HintName(file.Key), SourceText.From(RuntimeEmitter.Emit(file.Value, target.RuntimeNamespace), System.Text.Encoding.UTF8));
+            }
+        });
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
             options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) && value.Length > 0 ? value : "Generated");
@@ -42,18 +59,25 @@ public sealed class SchemaGenerator : IIncrementalGenerator
                 return new SampleInput(file.Path, text, recordName, string.IsNullOrEmpty(ns) ? defaultNamespace : ns!, types ?? "");
             })
             .Where(static input => input is not null)
-            .Select(static (input, _) => SampleParser.Parse(input!));
+            .Select(static (input, _) => SampleParser.Parse(input!))
+            .Combine(target);
 
-        context.RegisterSourceOutput(inputs, static (output, sample) =>
+        context.RegisterSourceOutput(inputs, static (output, pair) =>
         {
+            var (sample, target) = pair;
             foreach (var diagnostic in sample.Diagnostics)
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            if (sample.Diagnostics.Count == 0)
+            if (target.Unsupported is not null)
             {
-                output.AddSource(SampleEmitter.HintName(sample), SourceText.From(SampleEmitter.Emit(sample), System.Text.Encoding.UTF8));
+                // Said at each sample, the files that ask for the code; nothing is emitted, so nothing else fails.
+                output.ReportDiagnostic(new DiagnosticInfo("RPTG008", sample.Path, 0, 0, target.Unsupported).ToDiagnostic());
+            }
+            else if (sample.Diagnostics.Count == 0)
+            {
+                output.AddSource(SampleEmitter.HintName(sample), SourceText.From(SampleEmitter.Emit(sample, target.RuntimeNamespace), System.Text.Encoding.UTF8));
             }
         });
     }

@@ -55,7 +55,7 @@ internal static class GeneratedReader
     public static dynamic Error(Assembly assembly, string readerType, byte[] data)
     {
         var exception = Assert.ThrowsAny<Exception>(() => ReadAll(assembly, readerType, data));
-        Assert.Equal("Reports.Schema.SchemaDataException", exception.GetType().FullName);
+        Assert.Equal("Samples.Schema.SchemaDataException", exception.GetType().FullName);
         return exception;
     }
 }

@@ -4,10 +4,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Reports.Schema.Tests;
 
-/// <summary>The item metadata MSBuild would pass (RecordName, Types, ...), keyed by sample path.</summary>
-internal sealed class SampleOptionsProvider(IReadOnlyDictionary<string, Dictionary<string, string>> metadata) : AnalyzerConfigOptionsProvider
+/// <summary>The item metadata (RecordName, Types, ...), keyed by sample path, and the project properties MSBuild would pass.</summary>
+internal sealed class SampleOptionsProvider(IReadOnlyDictionary<string, Dictionary<string, string>> metadata, IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
 {
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new() { ["build_property.RootNamespace"] = "Samples" });
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
 

@@ -17,7 +17,7 @@ internal static class Samples
     public static Sample Committed(string fileName, string recordName) =>
         new(fileName, File.ReadAllText(Path.Combine(RepositoryRoot, "src", "Reports.Analysis", "Schemas", fileName)), recordName);
 
-    private static string RepositoryRoot =>
+    public static string RepositoryRoot =>
         typeof(Samples).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
             .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }

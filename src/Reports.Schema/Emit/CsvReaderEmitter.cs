@@ -6,7 +6,8 @@ namespace Reports.Schema.Emit;
 /// <summary>Emits <c>XxxCsvReader</c>: maps header columns to fields once, then converts each record's fields with located errors.</summary>
 internal static class CsvReaderEmitter
 {
-    public static void Emit(CodeWriter code, RecordShape record, string sampleFile)
+    /// <param name="rt">The runtime's namespace, <c>global::</c>-qualified.</param>
+    public static void Emit(CodeWriter code, RecordShape record, string sampleFile, string rt)
     {
         var reader = record.Name + "CsvReader";
         var columns = string.Join(", ", record.Fields.Select(f => CodeWriter.Quote(f.DataName)));
@@ -18,27 +19,27 @@ internal static class CsvReaderEmitter
         code.Line($"public const string SampleFileName = {CodeWriter.Quote(System.IO.Path.GetFileName(sampleFile))};");
         code.Line();
         code.Line($"private static readonly string[] Columns = {{ {columns} }};");
-        code.Line("private readonly global::Reports.Schema.CsvRecordParser parser;");
+        code.Line($"private readonly {rt}.CsvRecordParser parser;");
         code.Line("private readonly int[] map = new int[Columns.Length];");
         code.Line("private readonly int fieldCount;");
-        code.Line("private readonly global::Reports.Schema.CsvMissingTally missing = new(Columns);");
+        code.Line($"private readonly {rt}.CsvMissingTally missing = new(Columns);");
         code.Line();
         code.Line("/// <param name=\"stream\">UTF-8 data; the reader disposes it.</param>");
         code.Line("/// <param name=\"path\">The file's path, used in error messages only.</param>");
         code.Line($"public {reader}(global::System.IO.Stream stream, string path)");
-        code.Line("    : this(stream, path, global::Reports.Schema.ReaderLimits.DefaultMaxLineLength)");
+        code.Line($"    : this(stream, path, {rt}.ReaderLimits.DefaultMaxLineLength)");
         code.Line("{");
         code.Line("}");
         code.Line();
         code.Line("/// <param name=\"stream\">UTF-8 data; the reader disposes it.</param>");
         code.Line("/// <param name=\"path\">The file's path, used in error messages only.</param>");
-        code.Line("/// <param name=\"maxLineLength\">The longest record accepted, in bytes (<see cref=\"global::Reports.Schema.ReaderLimits\"/>).</param>");
+        code.Line($"/// <param name=\"maxLineLength\">The longest record accepted, in bytes (<see cref=\"{rt}.ReaderLimits\"/>).</param>");
         code.Line($"public {reader}(global::System.IO.Stream stream, string path, int maxLineLength)");
         code.Line("{");
-        code.Line("parser = new global::Reports.Schema.CsvRecordParser(stream, path, maxLineLength);");
+        code.Line($"parser = new {rt}.CsvRecordParser(stream, path, maxLineLength);");
         code.Line("if (!parser.TryRead(out var header))");
         code.Line("{");
-        code.Line("throw parser.Lines.Error(global::Reports.Schema.SchemaErrorKind.EmptyFile, 1, 1, null, \"a header line naming the columns\", parser.Lines.EmptyDescription);");
+        code.Line($"throw parser.Lines.Error({rt}.SchemaErrorKind.EmptyFile, 1, 1, null, \"a header line naming the columns\", parser.Lines.EmptyDescription);");
         code.Line("}");
         code.Line();
         code.Line("fieldCount = header.Count;");
@@ -47,14 +48,14 @@ internal static class CsvReaderEmitter
         code.Line("// Lines ended by CR alone (classic Mac OS) are one long line to an RFC 4180 reader: say so, not \"a column named twice\".");
         code.Line("if (header[i].Value.IndexOf('\\r') >= 0)");
         code.Line("{");
-        code.Line("throw parser.Lines.Error(global::Reports.Schema.SchemaErrorKind.MalformedCsv, header[i].Line, header[i].Column, header[i].Value.Substring(0, header[i].Value.IndexOf('\\r')), \"lines ending in LF or CRLF\", \"a line ended by CR alone (classic Mac OS line ends); save the file with LF or CRLF line ends\");");
+        code.Line($"throw parser.Lines.Error({rt}.SchemaErrorKind.MalformedCsv, header[i].Line, header[i].Column, header[i].Value.Substring(0, header[i].Value.IndexOf('\\r')), \"lines ending in LF or CRLF\", \"a line ended by CR alone (classic Mac OS line ends); save the file with LF or CRLF line ends\");");
         code.Line("}");
         code.Line();
         code.Line("for (var j = 0; j < i; j++)");
         code.Line("{");
         code.Line("if (header[i].Value == header[j].Value)");
         code.Line("{");
-        code.Line("throw parser.Lines.Error(global::Reports.Schema.SchemaErrorKind.DuplicateColumn, header[i].Line, header[i].Column, header[i].Value, \"each column named once\", \"a second column with this name\");");
+        code.Line($"throw parser.Lines.Error({rt}.SchemaErrorKind.DuplicateColumn, header[i].Line, header[i].Column, header[i].Value, \"each column named once\", \"a second column with this name\");");
         code.Line("}");
         code.Line("}");
         code.Line("}");
@@ -72,18 +73,18 @@ internal static class CsvReaderEmitter
         code.Line();
         code.Line("if (map[c] < 0)");
         code.Line("{");
-        code.Line("throw parser.Lines.Error(global::Reports.Schema.SchemaErrorKind.MissingColumn, parser.RecordLine, 1, Columns[c], \"a column named \\\"\" + Columns[c] + \"\\\" in the header\", \"a header without it\");");
+        code.Line($"throw parser.Lines.Error({rt}.SchemaErrorKind.MissingColumn, parser.RecordLine, 1, Columns[c], \"a column named \\\"\" + Columns[c] + \"\\\" in the header\", \"a header without it\");");
         code.Line("}");
         code.Line("}");
         code.Line("}");
         code.Line();
         code.Line("/// <summary>The nullable numeric columns that had missing values (empty, or pandas' NaN spellings) so far: how many, and where the first was.</summary>");
-        code.Line("public global::System.Collections.Generic.IReadOnlyList<global::Reports.Schema.CsvMissingValues> MissingValues => missing.Columns;");
+        code.Line($"public global::System.Collections.Generic.IReadOnlyList<{rt}.CsvMissingValues> MissingValues => missing.Columns;");
         code.Line();
         code.Line("/// <summary>Line where the record returned last starts (quoted fields may span lines).</summary>");
         code.Line("public long RecordLine => parser.RecordLine;");
         code.Line();
-        code.Line($"public static {reader} Open(string path) => Open(path, global::Reports.Schema.ReaderLimits.DefaultMaxLineLength);");
+        code.Line($"public static {reader} Open(string path) => Open(path, {rt}.ReaderLimits.DefaultMaxLineLength);");
         code.Line();
         code.Line($"public static {reader} Open(string path, int maxLineLength)");
         code.Line("{");
@@ -99,7 +100,7 @@ internal static class CsvReaderEmitter
         code.Line("}");
         code.Line("}");
         code.Line();
-        code.Line("/// <exception cref=\"global::Reports.Schema.SchemaDataException\">The record does not match the schema sample.</exception>");
+        code.Line($"/// <exception cref=\"{rt}.SchemaDataException\">The record does not match the schema sample.</exception>");
         code.Line($"public bool TryRead([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {record.Name}? record)");
         code.Line("{");
         code.Line("if (!parser.TryRead(out var fields))");
@@ -110,7 +111,7 @@ internal static class CsvReaderEmitter
         code.Line();
         code.Line("if (fields.Count != fieldCount)");
         code.Line("{");
-        code.Line("throw parser.Lines.Error(global::Reports.Schema.SchemaErrorKind.WrongFieldCount, parser.RecordLine, 1, null, fieldCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" fields, as in the header\", fields.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" fields\");");
+        code.Line($"throw parser.Lines.Error({rt}.SchemaErrorKind.WrongFieldCount, parser.RecordLine, 1, null, fieldCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" fields, as in the header\", fields.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" fields\");");
         code.Line("}");
         code.Line();
         code.Line("var source = parser.Lines;");
@@ -119,7 +120,7 @@ internal static class CsvReaderEmitter
         for (var i = 0; i < record.Fields.Count; i++)
         {
             var field = record.Fields[i];
-            var helper = $"global::Reports.Schema.CsvValues.{FieldShape.Helper(field.Kind, field.Nullable)}";
+            var helper = $"{rt}.CsvValues.{FieldShape.Helper(field.Kind, field.Nullable)}";
             var value = field.Kind == ValueKind.String ? $"{helper}(fields[map[{i}]])"
                 : field.Nullable && field.Kind is ValueKind.Integer or ValueKind.Double ? $"{helper}(source, fields[map[{i}]], {CodeWriter.Quote(field.DataName)}, missing, {i})"
                 : $"{helper}(source, fields[map[{i}]], {CodeWriter.Quote(field.DataName)})";

@@ -9,7 +9,8 @@ namespace Reports.Schema.Emit;
 /// </summary>
 internal static class JsonlReaderEmitter
 {
-    public static void Emit(CodeWriter code, SampleModel sample)
+    /// <param name="rt">The runtime's namespace, <c>global::</c>-qualified.</param>
+    public static void Emit(CodeWriter code, SampleModel sample, string rt)
     {
         var root = sample.Root;
         var reader = root.Name + "JsonlReader";
@@ -21,24 +22,24 @@ internal static class JsonlReaderEmitter
         code.Line("/// <summary>The schema sample this reader was generated from (its file name), for errors whose fix may be to change it.</summary>");
         code.Line($"public const string SampleFileName = {CodeWriter.Quote(System.IO.Path.GetFileName(sample.Path))};");
         code.Line();
-        code.Line("private readonly global::Reports.Schema.Utf8LineSource lines;");
-        code.Line("private readonly global::Reports.Schema.JsonlRecordContext context;");
+        code.Line($"private readonly {rt}.Utf8LineSource lines;");
+        code.Line($"private readonly {rt}.JsonlRecordContext context;");
         code.Line("private bool sawRecord;");
         code.Line();
         code.Line("/// <param name=\"stream\">UTF-8 data; the reader disposes it.</param>");
         code.Line("/// <param name=\"path\">The file's path, used in error messages only.</param>");
         code.Line($"public {reader}(global::System.IO.Stream stream, string path)");
-        code.Line("    : this(stream, path, global::Reports.Schema.ReaderLimits.DefaultMaxLineLength)");
+        code.Line($"    : this(stream, path, {rt}.ReaderLimits.DefaultMaxLineLength)");
         code.Line("{");
         code.Line("}");
         code.Line();
         code.Line("/// <param name=\"stream\">UTF-8 data; the reader disposes it.</param>");
         code.Line("/// <param name=\"path\">The file's path, used in error messages only.</param>");
-        code.Line("/// <param name=\"maxLineLength\">The longest line accepted, in bytes (<see cref=\"global::Reports.Schema.ReaderLimits\"/>).</param>");
+        code.Line($"/// <param name=\"maxLineLength\">The longest line accepted, in bytes (<see cref=\"{rt}.ReaderLimits\"/>).</param>");
         code.Line($"public {reader}(global::System.IO.Stream stream, string path, int maxLineLength)");
         code.Line("{");
-        code.Line("lines = new global::Reports.Schema.Utf8LineSource(stream, path, maxLineLength);");
-        code.Line("context = new global::Reports.Schema.JsonlRecordContext(lines);");
+        code.Line($"lines = new {rt}.Utf8LineSource(stream, path, maxLineLength);");
+        code.Line($"context = new {rt}.JsonlRecordContext(lines);");
         code.Line("}");
         code.Line();
         code.Line("/// <summary>1-based line of the record returned last.</summary>");
@@ -51,17 +52,17 @@ internal static class JsonlReaderEmitter
         code.Line();
         code.Line("public long FirstReplacedColumn => context.FirstReplacedColumn;");
         code.Line();
-        code.Line($"public static {reader} Open(string path) => Open(path, global::Reports.Schema.ReaderLimits.DefaultMaxLineLength);");
+        code.Line($"public static {reader} Open(string path) => Open(path, {rt}.ReaderLimits.DefaultMaxLineLength);");
         code.Line();
         code.Line($"public static {reader} Open(string path, int maxLineLength) =>");
         code.Line($"    new {reader}(new global::System.IO.FileStream(path, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 1 << 16, global::System.IO.FileOptions.SequentialScan), path, maxLineLength);");
         code.Line();
-        code.Line("/// <exception cref=\"global::Reports.Schema.SchemaDataException\">The line is not JSON, or does not match the schema sample.</exception>");
+        code.Line($"/// <exception cref=\"{rt}.SchemaDataException\">The line is not JSON, or does not match the schema sample.</exception>");
         code.Line($"public bool TryRead([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {root.Name}? record)");
         code.Line("{");
         code.Line("while (lines.TryReadLine(out var line))");
         code.Line("{");
-        code.Line("if (global::Reports.Schema.Utf8LineSource.IsBlank(line))");
+        code.Line($"if ({rt}.Utf8LineSource.IsBlank(line))");
         code.Line("{");
         code.Line("continue;");
         code.Line("}");
@@ -74,7 +75,7 @@ internal static class JsonlReaderEmitter
         code.Line();
         code.Line("if (!sawRecord)");
         code.Line("{");
-        code.Line("throw lines.Error(global::Reports.Schema.SchemaErrorKind.EmptyFile, 1, 1, null, \"one JSON object per line\", lines.EmptyDescription);");
+        code.Line($"throw lines.Error({rt}.SchemaErrorKind.EmptyFile, 1, 1, null, \"one JSON object per line\", lines.EmptyDescription);");
         code.Line("}");
         code.Line();
         code.Line("record = null;");
@@ -82,23 +83,23 @@ internal static class JsonlReaderEmitter
         code.Line("}");
         code.Line();
         code.Line("/// <summary>Parses one line read elsewhere (a line another reader declined), with this reader's checks and located errors.</summary>");
-        code.Line("/// <exception cref=\"global::Reports.Schema.SchemaDataException\">The line is not JSON, or does not match the schema sample.</exception>");
+        code.Line($"/// <exception cref=\"{rt}.SchemaDataException\">The line is not JSON, or does not match the schema sample.</exception>");
         code.Line($"public {root.Name} ReadLine(global::System.ReadOnlySpan<byte> line, long lineNumber)");
         code.Line("{");
         code.Line("if (line.Length > lines.MaxLineLength)");
         code.Line("{");
-        code.Line("throw global::Reports.Schema.Utf8LineSource.TooLong(lines.Path, lineNumber, line, lines.MaxLineLength);");
+        code.Line($"throw {rt}.Utf8LineSource.TooLong(lines.Path, lineNumber, line, lines.MaxLineLength);");
         code.Line("}");
         code.Line();
         code.Line("// The whole line, skipped fields too: Utf8JsonReader checks UTF-8 only in the strings it decodes.");
         code.Line("if (!global::System.Text.Unicode.Utf8.IsValid(line))");
         code.Line("{");
-        code.Line("var bad = global::Reports.Schema.Utf8LineSource.FirstInvalidUtf8(line);");
-        code.Line("throw lines.Error(global::Reports.Schema.SchemaErrorKind.UnsupportedEncoding, lineNumber, global::Reports.Schema.Utf8LineSource.ColumnOf(line, bad), null, \"UTF-8 text\", global::Reports.Schema.Utf8LineSource.NotUtf8(line, bad));");
+        code.Line($"var bad = {rt}.Utf8LineSource.FirstInvalidUtf8(line);");
+        code.Line($"throw lines.Error({rt}.SchemaErrorKind.UnsupportedEncoding, lineNumber, {rt}.Utf8LineSource.ColumnOf(line, bad), null, \"UTF-8 text\", {rt}.Utf8LineSource.NotUtf8(line, bad));");
         code.Line("}");
         code.Line();
         code.Line("context.Begin(line, lineNumber);");
-        code.Line("var json = new global::System.Text.Json.Utf8JsonReader(line, new global::System.Text.Json.JsonReaderOptions { MaxDepth = global::Reports.Schema.ReaderLimits.MaxDepth });");
+        code.Line($"var json = new global::System.Text.Json.Utf8JsonReader(line, new global::System.Text.Json.JsonReaderOptions {{ MaxDepth = {rt}.ReaderLimits.MaxDepth }});");
         code.Line("try");
         code.Line("{");
         code.Line("json.Read();");
@@ -128,16 +129,16 @@ internal static class JsonlReaderEmitter
             }
 
             first = false;
-            EmitRecordParser(code, record);
+            EmitRecordParser(code, record, rt);
         }
 
-        EmitListReaders(code, sample);
+        EmitListReaders(code, sample, rt);
         code.Line("}");
     }
 
-    private static void EmitRecordParser(CodeWriter code, RecordShape record)
+    private static void EmitRecordParser(CodeWriter code, RecordShape record, string rt)
     {
-        code.Line($"internal static {record.Name} Read{record.Name}(ref global::System.Text.Json.Utf8JsonReader reader, global::Reports.Schema.JsonlRecordContext context)");
+        code.Line($"internal static {record.Name} Read{record.Name}(ref global::System.Text.Json.Utf8JsonReader reader, {rt}.JsonlRecordContext context)");
         code.Line("{");
         code.Line("context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, \"an object\");");
         code.Line("var objectStart = reader.TokenStartIndex;");
@@ -245,7 +246,7 @@ internal static class JsonlReaderEmitter
     private static string LocalType(FieldShape field) => field.IsValueType && !field.Nullable ? field.TypeName : field.TypeName.TrimEnd('?') + "?";
 
     /// <summary>Emits, for each array field, a helper reading the array item by item.</summary>
-    private static void EmitListReaders(CodeWriter code, SampleModel sample)
+    private static void EmitListReaders(CodeWriter code, SampleModel sample, string rt)
     {
         foreach (var record in sample.Records)
         {
@@ -256,7 +257,7 @@ internal static class JsonlReaderEmitter
                     ? $"Read{field.Record!.Name}(ref reader, context)"
                     : $"context.{FieldShape.Helper(field.Element, false)}(ref reader)";
                 code.Line();
-                code.Line($"private static global::System.Collections.Generic.IReadOnlyList<{item}>{(field.Nullable ? "?" : "")} Read{record.Name}{field.PropertyName}(ref global::System.Text.Json.Utf8JsonReader reader, global::Reports.Schema.JsonlRecordContext context)");
+                code.Line($"private static global::System.Collections.Generic.IReadOnlyList<{item}>{(field.Nullable ? "?" : "")} Read{record.Name}{field.PropertyName}(ref global::System.Text.Json.Utf8JsonReader reader, {rt}.JsonlRecordContext context)");
                 code.Line("{");
                 if (field.Nullable)
                 {
