@@ -87,6 +87,33 @@ public sealed partial class FeaturePageReportTests
     }
 
     [Fact]
+    public void Demo_html_keys_the_token_shading_with_the_pdfs_numbers()
+    {
+        var html = File.ReadAllText(Path.Combine(Run(TestData.DemoDescriptions, TestData.DemoPrompts), "report.html"));
+        var truth = PromptTruth.ByFeature(TestData.DemoPrompts);
+        var sections = SectionId().Matches(html).ToArray();
+        Assert.NotEmpty(sections);
+        for (var i = 0; i < sections.Length; i++)
+        {
+            var feature = long.Parse(sections[i].Groups[1].Value, CultureInfo.InvariantCulture);
+            var section = html[sections[i].Index..(i + 1 < sections.Length ? sections[i + 1].Index : html.Length)];
+            var top = PromptTruth.Strongest(truth[feature], 5).Select(PromptTruth.StrongestToken).OfType<PromptTruth.Token>().Max(t => t.Activation);
+            var scale = ShadingScale().Match(section);
+            Assert.True(scale.Success, $"feature {feature}: no shading scale");
+            var text = Regex.Replace(scale.Value, "<[^>]+>", "");
+            var values = Number().Matches(text).Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(5, values.Length);
+            for (var step = 0; step < values.Length; step++)
+            {
+                Assert.Equal(top * step / 4, values[step], 0.0006);
+            }
+
+            // Shaded like tokens of those activations: the top step as the feature's strongest token is, and bold.
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"title=\"{top:0.000}\"><b>"), scale.Value, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_number_selects_the_top_features_by_the_named_column_and_the_tables_still_list_all()
     {
         var output = Run(TestData.DemoDescriptions, TestData.DemoPrompts, request => request with { FeaturePages = "4", FeaturePagesBy = "personal_cohens_d" });
@@ -258,6 +285,9 @@ public sealed partial class FeaturePageReportTests
 
     [GeneratedRegex(@"^Feature (\d+)$")]
     private static partial Regex FeatureHeading();
+
+    [GeneratedRegex("<div class=\"shading-scale\">.*?</div>", RegexOptions.Singleline)]
+    private static partial Regex ShadingScale();
 
     [GeneratedRegex(@"\d+\.\d{3}")]
     private static partial Regex Number();

@@ -163,28 +163,18 @@ public static class HtmlReportWriter
         output.WriteLine("<h3>Strongest prompts</h3>");
         // One element the feature table's details panel shows as it is.
         output.WriteLine("<div class=\"strongest\">");
-        var high = Pdf.HighlightedTokens.Shade(page.ShadingMax, page.ShadingMax);
-        output.WriteLine($"<p class=\"note\"><span class=\"swatch\" style=\"background:linear-gradient(to right,#fff,#{high.Red:X2}{high.Green:X2}{high.Blue:X2})\"></span> {Escape(page.ShadingKey)}</p>");
+        // The key is drawn as the prompts are: its numbers shaded as tokens of those activations.
+        output.Write("<div class=\"shading-scale\">");
+        WriteTokens(output, page.ShadingScale, page.ShadingMax);
+        output.WriteLine("</div>");
+        output.WriteLine($"<p class=\"note\">{Escape(page.ShadingKey)}</p>");
         foreach (var prompt in page.TopPrompts)
         {
             // dir="auto": a prompt reads in the direction of its first strong character, as the PDF draws it.
             output.Write("<div class=\"prompt\"><div class=\"meta\">");
             output.Write(Escape(prompt.Caption));
             output.Write("</div><div dir=\"auto\">");
-            foreach (var token in prompt.Tokens)
-            {
-                var shade = Pdf.HighlightedTokens.Shade(token.Activation, prompt.ScaleMax);
-                var text = Escape(token.Text);
-                var title = token.Activation > 0 ? string.Create(CultureInfo.InvariantCulture, $" title=\"{token.Activation:0.000}\"") : "";
-                output.Write(token.Activation > 0
-                    ? $"<span class=\"tok\" style=\"background:#{shade.Red:X2}{shade.Green:X2}{shade.Blue:X2}\"{title}>{(token.IsStrongest ? $"<b>{text}</b>" : text)}</span>"
-                    : $"<span class=\"tok\">{text}</span>");
-                if (token.EndsLine)
-                {
-                    output.Write("<br>");
-                }
-            }
-
+            WriteTokens(output, prompt.Tokens, prompt.ScaleMax);
             output.WriteLine("</div></div>");
         }
 
@@ -196,6 +186,24 @@ public static class HtmlReportWriter
         }
 
         output.WriteLine("</section>");
+    }
+
+    /// <summary>Tokens shaded by their activation on a scale whose top is <paramref name="scaleMax"/>, the strongest in bold.</summary>
+    private static void WriteTokens(TextWriter output, IReadOnlyList<ShadedToken> tokens, double scaleMax)
+    {
+        foreach (var token in tokens)
+        {
+            var shade = Pdf.HighlightedTokens.Shade(token.Activation, scaleMax);
+            var text = Escape(token.Text);
+            var title = token.Activation > 0 ? string.Create(CultureInfo.InvariantCulture, $" title=\"{token.Activation:0.000}\"") : "";
+            output.Write(token.Activation > 0
+                ? $"<span class=\"tok\" style=\"background:#{shade.Red:X2}{shade.Green:X2}{shade.Blue:X2}\"{title}>{(token.IsStrongest ? $"<b>{text}</b>" : text)}</span>"
+                : $"<span class=\"tok\">{text}</span>");
+            if (token.EndsLine)
+            {
+                output.Write("<br>");
+            }
+        }
     }
 
     private static void WriteTable(TextWriter output, TableModel table)

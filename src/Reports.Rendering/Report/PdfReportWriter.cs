@@ -172,7 +172,7 @@ public static class PdfReportWriter
                 canvas.Restore();
             }, ActivationHeatmap.Texts(model)));
             pdf.Add(new Paragraph(string.Create(CultureInfo.InvariantCulture,
-                $"Colour scale: Viridis from {range.Min:0.000} to {range.Max:0.000} mean activation, the same on every heatmap page. Blank cells: the feature has no prompt of that category. Cells give the mean activation to three decimals. {document.HeatmapOrderNote} {document.SelectionNote}").TrimEnd(), TextStyle.Small));
+                $"Colour scale: Viridis from {range.Min:0.000} to {range.Max:0.000} mean activation, the same on every heatmap page. Blank cells: the feature has no prompt of that category. Cells give the mean activation rounded to three decimals, as the notebook prints it (7.2, 21.122). {document.HeatmapOrderNote} {document.SelectionNote}").TrimEnd(), TextStyle.Small));
         }
     }
 
