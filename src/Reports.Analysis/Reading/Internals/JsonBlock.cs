@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Reports.Analysis.Reading;
+namespace Reports.Analysis.Reading.Internals;
 
 /// <summary>
 /// 64 bytes of a line as bit masks, bit i for byte i, the way simdjson classifies a block: where a byte value is, which
