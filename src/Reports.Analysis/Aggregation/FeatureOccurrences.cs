@@ -3,30 +3,43 @@ namespace Reports.Analysis.Aggregation;
 /// <summary>Where a feature's records stand in the prompts file: kept so repeats can be reported with both lines.</summary>
 public sealed class FeatureOccurrences
 {
-    private readonly List<long> lines = [];
+    // A feature has one record in well-formed data: its line is a field, and only repeats (RPT104) take a list.
+    private long firstLine;
+    private List<long>? laterLines;
 
-    public IReadOnlyList<long> Lines => lines;
+    /// <summary>The lines of the feature's records, in file order.</summary>
+    public IReadOnlyList<long> Lines => laterLines is null ? (firstLine == 0 ? [] : [firstLine]) : [firstLine, .. laterLines];
 
     public long PromptCount { get; private set; }
 
     internal void Add(long line, long promptCount)
     {
-        lines.Add(line);
+        if (firstLine == 0)
+        {
+            firstLine = line;
+        }
+        else
+        {
+            (laterLines ??= []).Add(line);
+        }
+
         PromptCount += promptCount;
     }
 
     internal void ShiftLines(long lineOffset)
     {
-        for (var i = 0; i < lines.Count; i++)
+        firstLine += lineOffset;
+        for (var i = 0; i < laterLines?.Count; i++)
         {
-            lines[i] += lineOffset;
+            laterLines[i] += lineOffset;
         }
     }
 
     internal void Merge(FeatureOccurrences other, long lineOffset)
     {
-        lines.AddRange(other.lines.Select(line => line + lineOffset));
-        lines.Sort();
+        var lines = Lines.Concat(other.Lines.Select(line => line + lineOffset)).Order().ToArray();
+        firstLine = lines.Length > 0 ? lines[0] : 0;
+        laterLines = lines.Length > 1 ? [.. lines[1..]] : null;
         PromptCount += other.PromptCount;
     }
 }

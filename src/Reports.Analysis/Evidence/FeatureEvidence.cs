@@ -16,13 +16,17 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
     /// <summary>Tokens kept per feature between records: the 20 that tokens.csv lists.</summary>
     public const int TokensKept = 20;
 
-    private readonly Dictionary<string, List<double>> activationsByLabel = new(StringComparer.Ordinal);
+    // Every prompt's activation with its label, in the order added: one list a feature, not a table and a list a label.
+    private readonly List<(string Label, double Activation)> activations = [];
     // At most TokensKept between records, in TokenTally order: a list searched linearly beats a dictionary in time and memory.
     private readonly List<KeyValuePair<string, TokenTally>> tokens = [];
 
     public TopPrompts TopPrompts { get; } = new(topPromptCount);
 
-    public IReadOnlyDictionary<string, List<double>> ActivationsByLabel => activationsByLabel;
+    /// <summary>Every prompt's activation per label, in the order the prompts were added (built on each call).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> ActivationsByLabel =>
+        activations.GroupBy(a => a.Label, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<double>)[.. g.Select(a => a.Activation)], StringComparer.Ordinal);
 
     /// <summary>One prompt's activation and, if it is among the strongest, the prompt; its tokens come with the record's (<see cref="AddRecordTokens"/>).</summary>
     /// <param name="index">The prompt's place in its record's active_prompts.</param>
@@ -44,12 +48,7 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
             return;
         }
 
-        if (!activationsByLabel.TryGetValue(label, out var values))
-        {
-            activationsByLabel[label] = values = [];
-        }
-
-        values.Add(activation);
+        activations.Add((label, activation));
     }
 
     /// <summary>Adds an offset to the line numbers kept (a part read on its own, joining the whole).</summary>
@@ -66,15 +65,7 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
     {
         ArgumentNullException.ThrowIfNull(other);
         TopPrompts.Merge(other.TopPrompts, lineOffset);
-        foreach (var (label, values) in other.activationsByLabel)
-        {
-            if (!activationsByLabel.TryGetValue(label, out var mine))
-            {
-                activationsByLabel[label] = mine = [];
-            }
-
-            mine.AddRange(values);
-        }
+        activations.AddRange(other.activations);
 
         AddTokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(other.tokens));
     }
@@ -127,6 +118,7 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
 
     private void AddTokens(ReadOnlySpan<KeyValuePair<string, TokenTally>> added)
     {
+        tokens.EnsureCapacity(tokens.Count + added.Length);
         foreach (var (token, tally) in added)
         {
             var at = IndexOf(token);
@@ -148,6 +140,9 @@ public sealed class FeatureEvidence(int topPromptCount, bool keepDistributions =
         {
             tokens.RemoveRange(TokensKept, tokens.Count - TokensKept);
         }
+
+        // A list per feature, a million features: no room left over between records.
+        tokens.Capacity = tokens.Count;
     }
 
     private int IndexOf(string token)

@@ -1,42 +1,51 @@
 namespace Reports.Analysis.Evidence;
 
 /// <summary>
-/// The k strongest prompts of a feature, kept in a k-sized heap while streaming (memory is k per feature, whatever the
-/// number of prompts); mergeable, so parts of a file can be collected separately.
+/// The k strongest prompts of a feature while streaming (memory is k per feature, whatever the number of prompts);
+/// mergeable, so parts of a file can be collected separately. Kept as an array sorted strongest first: k is small, and
+/// a million features cannot afford a priority queue and its comparer each.
 /// </summary>
 public sealed class TopPrompts(int capacity)
 {
-    // The weakest kept prompt is at the top, so a stronger one replaces it in O(log k).
-    private readonly PriorityQueue<TopPrompt, TopPrompt> heap = new(Comparer<TopPrompt>.Create((a, b) => TopPrompt.Compare(b, a)));
+    private TopPrompt[] kept = [];
+    private int count;
 
     public int Capacity { get; } = capacity;
 
     /// <summary>Whether a prompt of this activation would be kept (checked before building the prompt's record).</summary>
-    public bool Admits(double activation) => heap.Count < Capacity || (heap.TryPeek(out var weakest, out _) && activation >= weakest.Activation);
+    public bool Admits(double activation) => Capacity > 0 && (count < Capacity || activation >= kept[count - 1].Activation);
 
     public void Add(TopPrompt prompt)
     {
-        if (Capacity <= 0)
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (Capacity <= 0 || (count == Capacity && TopPrompt.Compare(prompt, kept[count - 1]) >= 0))
         {
             return;
         }
 
-        if (heap.Count < Capacity)
+        if (count == kept.Length)
         {
-            heap.Enqueue(prompt, prompt);
+            // Grows to the capacity in two steps: most features have fewer prompts than k, or exactly one record of them.
+            Array.Resize(ref kept, Math.Min(Capacity, Math.Max(count * 2, Math.Min(Capacity, 2))));
         }
-        else if (TopPrompt.Compare(prompt, heap.Peek()) < 0)
+
+        var at = count < Capacity ? count++ : count - 1;
+        while (at > 0 && TopPrompt.Compare(prompt, kept[at - 1]) < 0)
         {
-            heap.DequeueEnqueue(prompt, prompt);
+            kept[at] = kept[at - 1];
+            at--;
         }
+
+        kept[at] = prompt;
     }
 
     /// <param name="lineOffset">Added to the other part's line numbers (its first line is this many lines into the file).</param>
     public void Merge(TopPrompts other, long lineOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var (prompt, _) in other.heap.UnorderedItems)
+        for (var i = 0; i < other.count; i++)
         {
+            var prompt = other.kept[i];
             Add(lineOffset == 0 ? prompt : prompt with { Line = prompt.Line + lineOffset });
         }
     }
@@ -45,14 +54,12 @@ public sealed class TopPrompts(int capacity)
     public void Complete(Func<TopPrompt, TopPrompt> complete)
     {
         ArgumentNullException.ThrowIfNull(complete);
-        var kept = heap.UnorderedItems.Select(i => complete(i.Element)).ToArray();
-        heap.Clear();
-        foreach (var prompt in kept)
+        for (var i = 0; i < count; i++)
         {
-            heap.Enqueue(prompt, prompt);
+            kept[i] = complete(kept[i]);
         }
     }
 
     /// <summary>The kept prompts, strongest first.</summary>
-    public IReadOnlyList<TopPrompt> Strongest() => [.. heap.UnorderedItems.Select(i => i.Element).Order(Comparer<TopPrompt>.Create(TopPrompt.Compare))];
+    public IReadOnlyList<TopPrompt> Strongest() => kept.AsSpan(0, count).ToArray();
 }
