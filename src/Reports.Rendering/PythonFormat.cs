@@ -58,7 +58,7 @@ public static class PythonFormat
     }
 
     /// <summary><c>repr(x)</c> (and NumPy's <c>str</c> of a float64): the shortest text that reads back as x, fixed from 1e-4 to below 1e16.</summary>
-    public static string Repr(double value)
+    internal static string Repr(double value)
     {
         if (!double.IsFinite(value))
         {
@@ -98,7 +98,7 @@ public static class PythonFormat
     }
 
     /// <summary>NumPy's <c>np.round(x, decimals)</c> for float64: x times 10^decimals, rounded half to even, divided back.</summary>
-    public static double NumpyRound(double value, int decimals)
+    internal static double NumpyRound(double value, int decimals)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         var factor = Math.Pow(10, decimals);
@@ -106,7 +106,7 @@ public static class PythonFormat
     }
 
     /// <summary><c>str(np.round(x, decimals))</c>: how the notebook writes a heatmap cell's value ("7.2", "21.122", "7.0").</summary>
-    public static string RoundedRepr(double value, int decimals) => Repr(NumpyRound(value, decimals));
+    internal static string RoundedRepr(double value, int decimals) => Repr(NumpyRound(value, decimals));
 
     /// <summary>The significant digits (no leading or trailing zeros) and the decimal exponent of the first, from .NET's round-trip text.</summary>
     private static (string Digits, int Exponent) DigitsOf(string roundTrip)

@@ -8,7 +8,7 @@ namespace Reports.Rendering.Charts;
 /// The notebook's heatmap with ScottPlot 5: Viridis cells drawn as vector rectangles, each cell's value to three
 /// decimals in white, blank cells for missing data, a titled colour bar, and feature ticks at 45 degrees.
 /// </summary>
-public static class ActivationHeatmap
+internal static class ActivationHeatmap
 {
     /// <summary>The value labels' size in logical pixels; at a scale that draws them smaller than <see cref="MinimumTextPixels"/> they are left out.</summary>
     public const float ValueLabelSize = 10;

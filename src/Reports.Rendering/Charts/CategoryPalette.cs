@@ -7,7 +7,7 @@ namespace Reports.Rendering.Charts;
 /// the common colour-vision deficiencies tell apart, without its black (the mean bars are black). Past seven
 /// categories the colours repeat; a category is always named under its column.
 /// </summary>
-public static class CategoryPalette
+internal static class CategoryPalette
 {
     private static readonly Color[] Colors =
     [

@@ -15,28 +15,28 @@ public static class ContrastBoxPlot
     /// <summary>Cohen's threshold for a large effect.</summary>
     public const double Large = 0.8;
 
-    public const string AxisTitle = "Cohen's d of the features most specific to the category (against their other prompts)";
+    internal const string AxisTitle = "Cohen's d of the features most specific to the category (against their other prompts)";
 
-    public const string Note = "Per category, the d of the features most specific to it: the box spans the middle half (first to third quartile) with the median as a black line; the whiskers reach the furthest d within 1.5 times the box's width (the table gives the extremes); the dashed line is d = 0.8.";
+    internal const string Note = "Per category, the d of the features most specific to it: the box spans the middle half (first to third quartile) with the median as a black line; the whiskers reach the furthest d within 1.5 times the box's width (the table gives the extremes); the dashed line is d = 0.8.";
 
     private const string LargeLabel = "d = 0.8 (large)";
     private const float FontSize = 7.5f;
     private static readonly SKColor Ink = new(0x33, 0x33, 0x33);
     private static readonly SKColor Grid = new(0xdd, 0xdd, 0xdd);
 
-    public static float Height(IReadOnlyList<ContrastBox> boxes)
+    internal static float Height(IReadOnlyList<ContrastBox> boxes)
     {
         ArgumentNullException.ThrowIfNull(boxes);
         return 14 + (RowHeight(boxes) * boxes.Count) + 30;
     }
 
-    public static IEnumerable<string> Texts(IReadOnlyList<ContrastBox> boxes)
+    internal static IEnumerable<string> Texts(IReadOnlyList<ContrastBox> boxes)
     {
         ArgumentNullException.ThrowIfNull(boxes);
         return [.. boxes.Select(b => b.Label), .. boxes.Select(CountText), AxisTitle, LargeLabel];
     }
 
-    public static void Draw(SKCanvas canvas, SKRect area, IReadOnlyList<ContrastBox> boxes, FontSet fonts)
+    internal static void Draw(SKCanvas canvas, SKRect area, IReadOnlyList<ContrastBox> boxes, FontSet fonts)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(boxes);
@@ -120,34 +120,5 @@ public static class ContrastBoxPlot
 
         var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         return new[] { 1, 2, 5, 10 }.Select(m => m * power).First(s => s >= rough * 0.999);
-    }
-}
-
-/// <summary>The Cohen's d of one category's most specific features, as a box plot draws them.</summary>
-/// <param name="Count">The features with a d; no box without one.</param>
-/// <param name="LowerWhisker">The smallest d at most 1.5 interquartile ranges below the first quartile.</param>
-/// <param name="UpperWhisker">The largest d at most 1.5 interquartile ranges above the third quartile.</param>
-public sealed record ContrastBox(string Label, int Count, double LowerWhisker, double Quartile1, double Median, double Quartile3, double UpperWhisker)
-{
-    /// <summary>The box of sorted values: quartiles with linear interpolation (numpy's default, as pandas' describe()), Tukey's whiskers.</summary>
-    public static ContrastBox Of(string label, IReadOnlyList<double> sorted)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        if (sorted.Count == 0)
-        {
-            return new ContrastBox(label, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
-        }
-
-        var (q1, median, q3) = (Quantile(sorted, 0.25), Quantile(sorted, 0.5), Quantile(sorted, 0.75));
-        var reach = 1.5 * (q3 - q1);
-        return new ContrastBox(label, sorted.Count, sorted.First(v => v >= q1 - reach), q1, median, q3, sorted.Last(v => v <= q3 + reach));
-    }
-
-    private static double Quantile(IReadOnlyList<double> sorted, double q)
-    {
-        var position = (sorted.Count - 1) * q;
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, sorted.Count - 1);
-        return sorted[lower] + ((sorted[upper] - sorted[lower]) * (position - lower));
     }
 }

@@ -10,7 +10,7 @@ namespace Reports.Rendering.Charts;
 /// count under each category's name. Colours from <see cref="CategoryPalette"/>, each square outlined so the lightest
 /// stays visible on white and in greyscale print.
 /// </summary>
-public static class DistributionPlot
+internal static class DistributionPlot
 {
     /// <summary>The plot's size in its own units: wide, as a feature section's page is.</summary>
     public const int Width = 1240;

@@ -21,9 +21,9 @@ public static class FeatureOverview
     public const int MaxColumns = 1_200;
 
     /// <summary>The label under the ticks that mark the heatmap's features.</summary>
-    public const string HeatmapMarkLabel = "in the heatmap";
+    internal const string HeatmapMarkLabel = "in the heatmap";
 
-    public const string ColorBarTitle = "Mean activation";
+    internal const string ColorBarTitle = "Mean activation";
 
     private const float FontSize = 7.5f;
     private const float RowsHeight = 260;
@@ -32,7 +32,7 @@ public static class FeatureOverview
     private static readonly SKColor RuleColor = new(0x99, 0x99, 0x99);
 
     /// <summary>The figure's height for a width: rows share about 260 units, from 5 to 36 each.</summary>
-    public static float Height(FeatureOverviewModel model, FontSet fonts, float width, float scale = 1)
+    internal static float Height(FeatureOverviewModel model, FontSet fonts, float width, float scale = 1)
     {
         var layout = Layout.Of(model, fonts, width, scale);
         var rowHeight = Math.Clamp(RowsHeight / Math.Max(1, model.RowLabels.Count), 5, 36) * scale;
@@ -40,13 +40,13 @@ public static class FeatureOverview
     }
 
     /// <summary>Every text the figure draws, so a document can subset its fonts to them.</summary>
-    public static IEnumerable<string> Texts(FeatureOverviewModel model)
+    internal static IEnumerable<string> Texts(FeatureOverviewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return [.. model.RowLabels, .. model.Groups.Select(GroupLabel), HeatmapMarkLabel, ColorBarTitle, "…"];
     }
 
-    public static string GroupLabel(OverviewGroup group)
+    internal static string GroupLabel(OverviewGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
         return group.Label + " " + CountLabel(group);
@@ -55,7 +55,7 @@ public static class FeatureOverview
     private static string CountLabel(OverviewGroup group) => string.Create(CultureInfo.InvariantCulture, $"({group.FeatureCount:N0})");
 
     /// <param name="pixelAligned">Whether column edges fall on whole units (a bitmap): crisp edges without blending neighbours.</param>
-    public static void Draw(SKCanvas canvas, SKRect area, FeatureOverviewModel model, FontSet fonts, float scale = 1, bool pixelAligned = false)
+    internal static void Draw(SKCanvas canvas, SKRect area, FeatureOverviewModel model, FontSet fonts, float scale = 1, bool pixelAligned = false)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(model);

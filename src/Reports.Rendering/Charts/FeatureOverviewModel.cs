@@ -23,7 +23,7 @@ public sealed record FeatureOverviewModel(
     (double Min, double Max) ColorRange)
 {
     /// <summary>What the figure shows, as a title for a picture without a caption of its own (the PNG).</summary>
-    public string Title { get; init; } = "Every feature, grouped by the category it is most specific to (the most specific first)";
+    internal string Title { get; init; } = "Every feature, grouped by the category it is most specific to (the most specific first)";
 
     /// <summary>The most features a column holds (1 when every feature has a column of its own).</summary>
     public int FeaturesPerColumn => Columns.Count == 0 ? 1 : Columns.Max(c => c.FeatureCount);

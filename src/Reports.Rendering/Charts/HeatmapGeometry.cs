@@ -4,7 +4,7 @@ namespace Reports.Rendering.Charts;
 /// The heatmap's size in logical pixels: square cells (60 px, as in the notebook) and fixed margins for the title,
 /// the rotated feature ticks, the category ticks and the colour bar, so cells stay square at any column count.
 /// </summary>
-public static class HeatmapGeometry
+internal static class HeatmapGeometry
 {
     public const int CellSize = 60;
     public const int Left = 170;

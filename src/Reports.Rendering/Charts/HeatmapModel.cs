@@ -6,13 +6,13 @@ namespace Reports.Rendering.Charts;
 /// </summary>
 public sealed record HeatmapModel(IReadOnlyList<string> ColumnLabels, IReadOnlyList<string> RowLabels, double?[,] Values)
 {
-    public string Title { get; init; } = "Personal Feature Activation Heatmap by Prompt Category";
+    internal string Title { get; init; } = "Personal Feature Activation Heatmap by Prompt Category";
 
-    public string XAxisTitle { get; init; } = "Feature ID";
+    internal string XAxisTitle { get; init; } = "Feature ID";
 
-    public string YAxisTitle { get; init; } = "Prompt Category";
+    internal string YAxisTitle { get; init; } = "Prompt Category";
 
-    public string ColorBarTitle { get; init; } = "Mean Activation";
+    internal string ColorBarTitle { get; init; } = "Mean Activation";
 
     /// <summary>The smallest and largest value of all cells: one colour scale for every page of the heatmap.</summary>
     public (double Min, double Max) ValueRange()

@@ -12,22 +12,22 @@ namespace Reports.Rendering.Charts;
 /// </summary>
 public static class HeatmapPng
 {
-    public const float PreferredScale = 2;
+    internal const float PreferredScale = 2;
 
     /// <summary>Past this width the heatmap is drawn at the notebook's pixels (scale 1) instead of twice them.</summary>
-    public const int PreferredWidth = 16_000;
+    internal const int PreferredWidth = 16_000;
 
     /// <summary>Cells smaller than this many pixels are not worth a heatmap: the overview stands for them.</summary>
-    public const int MinimumCellPixels = 24;
+    internal const int MinimumCellPixels = 24;
 
     /// <summary>The shortest picture: a heatmap less tall than this gets the overview under it.</summary>
-    public const int MinimumHeight = 300;
+    internal const int MinimumHeight = 300;
 
     /// <summary>The overview's width when no wider heatmap sets it.</summary>
-    public const int OverviewWidth = 3_200;
+    internal const int OverviewWidth = 3_200;
 
     /// <summary>The most pixels a picture gets (a gigabyte of RGBA): past it, the whole picture is drawn smaller.</summary>
-    public const float MaxPixels = 256e6f;
+    internal const float MaxPixels = 256e6f;
 
     /// <summary>A report without a feature with prompts still gets its picture, saying so.</summary>
     private static void SaveEmpty(Stream destination)

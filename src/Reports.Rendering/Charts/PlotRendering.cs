@@ -13,7 +13,7 @@ namespace Reports.Rendering.Charts;
 /// and each full render costs milliseconds (a report's 180 heatmap pages drew three each). So a plot is first laid out
 /// by the render actions that compute (limits, layout, ticks) and none that draw, then rendered once.
 /// </remarks>
-public static class PlotRendering
+internal static class PlotRendering
 {
     /// <summary>The render actions that decide where things go; the others only draw.</summary>
     private static readonly HashSet<Type> LayoutActions =

@@ -7,7 +7,7 @@ namespace Reports.Rendering.Charts;
 /// paths from a process-wide counter, so the same plot got different ids on a second render in one process (and two
 /// builds differed); and several plots inlined in one HTML page must not share an id.
 /// </summary>
-public static partial class SvgIds
+internal static partial class SvgIds
 {
     public static string Renumber(string svg, string prefix)
     {

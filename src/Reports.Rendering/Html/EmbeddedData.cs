@@ -9,7 +9,7 @@ namespace Reports.Rendering.Html;
 /// <c>&lt;script type="application/octet-stream"&gt;</c> the browser neither runs nor fetches; the page decodes it with
 /// <c>DecompressionStream('gzip')</c>, which works from <c>file://</c> and needs no network.
 /// </summary>
-public static class EmbeddedData
+internal static class EmbeddedData
 {
     /// <summary>The element's type: data, not a script the browser would run.</summary>
     public const string ScriptType = "application/octet-stream";

@@ -9,7 +9,7 @@ namespace Reports.Rendering.Html;
 /// per feature. Missing numbers are null; <c>type</c>, <c>sourceType</c> and <c>token</c> are coded
 /// (<see cref="JsonColumns.Coded"/>).
 /// </summary>
-public static class FeatureCatalogJson
+internal static class FeatureCatalogJson
 {
     /// <summary>The element id the page reads the catalogue from.</summary>
     public const string ElementId = "feature-data";

@@ -10,7 +10,7 @@ namespace Reports.Rendering.Html;
 /// each cell shows (the PNG's, Python's <c>str(np.round(x, 3))</c>), the notebook's hover text of every cell, the colour
 /// range with the colour bar's ticks, and the colour map as 256 hex colours (ScottPlot's Viridis, the PNG's and the PDF's).
 /// </summary>
-public static class HeatmapJson
+internal static class HeatmapJson
 {
     /// <summary>The element id the page reads the heatmap from.</summary>
     public const string ElementId = "heatmap-data";

@@ -6,7 +6,7 @@ namespace Reports.Rendering.Pdf;
 /// The unit of pagination: an unbreakable box of known height and the code that draws it. Elements turn themselves
 /// into blocks for a width (measure); the paginator places blocks on pages; then every page is drawn.
 /// </summary>
-public sealed class Block(float height, Action<DrawContext, float, float> draw)
+internal sealed class Block(float height, Action<DrawContext, float, float> draw)
 {
     public float Height { get; } = height;
 

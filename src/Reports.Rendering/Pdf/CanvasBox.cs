@@ -7,7 +7,7 @@ namespace Reports.Rendering.Pdf;
 /// canvas and rectangle, so the document may record it ahead into a picture, on another thread than the pages'.
 /// <see cref="Texts"/> lists the text the drawing uses, so the subset fonts hold its characters.
 /// </summary>
-public sealed class CanvasBox(float width, float height, Action<SKCanvas, SKRect> draw, IEnumerable<string> texts) : IElement
+internal sealed class CanvasBox(float width, float height, Action<SKCanvas, SKRect> draw, IEnumerable<string> texts) : IElement
 {
     public IEnumerable<string> Texts { get; } = [.. texts];
 

@@ -6,7 +6,7 @@ namespace Reports.Rendering.Pdf;
 /// The contents: one line per section with its page number, each linking to the section's named destination
 /// (SkiaSharp has no outline API, so the links are in-page annotations).
 /// </summary>
-public sealed class ContentsList(IReadOnlyList<(string Title, string Anchor)> entries) : IElement
+internal sealed class ContentsList(IReadOnlyList<(string Title, string Anchor)> entries) : IElement
 {
     public IEnumerable<string> Texts => entries.Select(e => e.Title);
 

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Reports.Rendering.Pdf;
 
 /// <summary>Page geometry and the PDF's metadata.</summary>
-public sealed record DocumentSettings
+internal sealed record DocumentSettings
 {
     /// <summary>A4 landscape, in points.</summary>
     public static SKSize A4Landscape { get; } = new(842, 595);

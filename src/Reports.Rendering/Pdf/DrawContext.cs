@@ -3,4 +3,4 @@ using SkiaSharp;
 namespace Reports.Rendering.Pdf;
 
 /// <summary>What a block needs when it is drawn: the page's canvas, the fonts, and where every anchor landed.</summary>
-public sealed record DrawContext(SKCanvas Canvas, FontSet Fonts, float ContentWidth, int PageNumber, int PageCount, IReadOnlyDictionary<string, int> AnchorPages);
+internal sealed record DrawContext(SKCanvas Canvas, FontSet Fonts, float ContentWidth, int PageNumber, int PageCount, IReadOnlyDictionary<string, int> AnchorPages);

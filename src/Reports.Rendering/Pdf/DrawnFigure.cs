@@ -10,7 +10,7 @@ namespace Reports.Rendering.Pdf;
 /// <param name="height">The figure's height for the content width, given the document's fonts.</param>
 /// <param name="draw">Draws the figure into its rectangle of the page with the document's fonts.</param>
 /// <param name="texts">Every text the figure draws, so the subset fonts hold its characters.</param>
-public sealed class DrawnFigure(Func<FontSet, float, float> height, Action<SKCanvas, SKRect, FontSet> draw, IEnumerable<string> texts) : IElement
+internal sealed class DrawnFigure(Func<FontSet, float, float> height, Action<SKCanvas, SKRect, FontSet> draw, IEnumerable<string> texts) : IElement
 {
     public IEnumerable<string> Texts { get; } = [.. texts];
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Reports.Rendering.Pdf.Internals;
 using Reports.Rendering.Typography;
 using SkiaSharp;
 
@@ -9,7 +10,7 @@ namespace Reports.Rendering.Pdf;
 /// for glyphs the text face lacks. With the Linux natives here <c>SKFontManager.MatchCharacter</c> finds nothing,
 /// so the fallback scans the shipped faces with <c>ContainsGlyph</c> and splits text into runs per typeface.
 /// </summary>
-public sealed class FontSet : IDisposable
+internal sealed class FontSet : IDisposable
 {
     private readonly Dictionary<SKTypeface, GlyphShaper> shapers = [];
     private readonly Dictionary<(SKTypeface Typeface, float Size, bool RightToLeft), Dictionary<string, ShapedRun>> shaped = [];

@@ -1,7 +1,7 @@
 namespace Reports.Rendering.Pdf;
 
 /// <summary>A section title with a named destination, so the contents list (and any link) can jump to it.</summary>
-public sealed class Heading(string text, int level, string anchor) : IElement
+internal sealed class Heading(string text, int level, string anchor) : IElement
 {
     public string Text { get; } = text;
 

@@ -8,7 +8,7 @@ namespace Reports.Rendering.Pdf;
 /// A prompt drawn token by token, each token's background shaded by the feature's activation on it (white to orange on
 /// the feature's own scale) and the strongest token in bold. Lines break before tokens that start a word.
 /// </summary>
-public sealed class HighlightedTokens(IReadOnlyList<ShadedToken> tokens, double scaleMax) : IElement
+internal sealed class HighlightedTokens(IReadOnlyList<ShadedToken> tokens, double scaleMax) : IElement
 {
     private static readonly SKColor Hot = new(0xf0, 0x8c, 0x1e);
 

@@ -1,7 +1,7 @@
 namespace Reports.Rendering.Pdf;
 
 /// <summary>Something a document contains. It states its text (so fonts can be subset first), then measures into blocks.</summary>
-public interface IElement
+internal interface IElement
 {
     IEnumerable<string> Texts { get; }
 

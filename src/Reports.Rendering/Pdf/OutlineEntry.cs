@@ -4,7 +4,7 @@ namespace Reports.Rendering.Pdf;
 /// A bookmark of the PDF's outline: a title and the anchor (a <see cref="Heading"/>'s or a paragraph's) it opens at,
 /// with the entries nested under it. The document resolves the anchor to its page and position once laid out.
 /// </summary>
-public sealed record OutlineEntry(string Title, string Anchor)
+internal sealed record OutlineEntry(string Title, string Anchor)
 {
     public IReadOnlyList<OutlineEntry> Children { get; init; } = [];
 }

@@ -1,7 +1,7 @@
 namespace Reports.Rendering.Pdf;
 
 /// <summary>Continues on a new page.</summary>
-public sealed class PageBreak : IElement
+internal sealed class PageBreak : IElement
 {
     public IEnumerable<string> Texts => [];
 

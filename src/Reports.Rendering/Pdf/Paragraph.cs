@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Reports.Rendering.Pdf;
 
 /// <summary>Wrapped text; one block per line, so a paragraph continues on the next page between lines.</summary>
-public sealed class Paragraph(string text, TextStyle? style = null) : IElement
+internal sealed class Paragraph(string text, TextStyle? style = null) : IElement
 {
     public string Text { get; } = text;
 

@@ -11,7 +11,7 @@ namespace Reports.Rendering.Pdf;
 /// their own (<see cref="PictureRecorder"/>). Skia has no outline API: the outline (bookmarks) and page labels are
 /// appended to what it wrote as an incremental update (<see cref="PdfOutlineWriter"/>). The same input gives the same bytes.
 /// </summary>
-public sealed class PdfDocument(DocumentSettings settings)
+internal sealed class PdfDocument(DocumentSettings settings)
 {
     private readonly List<IElement> elements = [];
 

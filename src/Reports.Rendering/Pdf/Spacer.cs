@@ -1,7 +1,7 @@
 namespace Reports.Rendering.Pdf;
 
 /// <summary>Vertical space.</summary>
-public sealed class Spacer(float height) : IElement
+internal sealed class Spacer(float height) : IElement
 {
     public IEnumerable<string> Texts => [];
 

@@ -8,7 +8,7 @@ namespace Reports.Rendering.Pdf;
 /// between pages and the header row is repeated on every page the table spans; a row taller than a page continues
 /// on the next one. Cells with a link are clickable (a URI, or '#anchor' inside the document).
 /// </summary>
-public sealed class Table(TableModel model) : IElement
+internal sealed class Table(TableModel model) : IElement
 {
     private const float Padding = 3;
     private static readonly SKColor Rule = new(0xc8, 0xc8, 0xcc);

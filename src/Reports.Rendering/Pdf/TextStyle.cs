@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Reports.Rendering.Pdf;
 
 /// <summary>How a run of text looks: size in points, weight, slant and colour.</summary>
-public sealed record TextStyle(float Size = 9, bool Bold = false, bool Italic = false)
+internal sealed record TextStyle(float Size = 9, bool Bold = false, bool Italic = false)
 {
     public SKColor Color { get; init; } = new(0x1d, 0x1d, 0x1f);
 

@@ -8,7 +8,7 @@ namespace Reports.Rendering.Pdf;
 /// A line is always a stretch of its paragraph, so it is kept as a start and an end, and measured by spans: the
 /// description table of a large report wraps hundreds of thousands of words, and only its lines become strings.
 /// </remarks>
-public static class TextWrapper
+internal static class TextWrapper
 {
     public static List<string> Wrap(FontSet fonts, string text, TextStyle style, float width)
     {

@@ -68,5 +68,5 @@ public sealed class FeatureCatalog
     /// <summary>Whether the feature has a section of its own (anchor <c>feature-&lt;id&gt;</c>).</summary>
     public required IReadOnlyList<bool> HasSection { get; init; }
 
-    public int Count => Ids.Count;
+    internal int Count => Ids.Count;
 }

@@ -14,7 +14,7 @@ namespace Reports.Rendering.Report;
 public static class PdfReportWriter
 {
     /// <summary>Most feature columns on one heatmap page; beyond it the heatmap continues on the next page.</summary>
-    public const int MaxColumnsPerPage = 20;
+    internal const int MaxColumnsPerPage = 20;
 
     public static int Write(ReportDocument document, Stream output)
     {

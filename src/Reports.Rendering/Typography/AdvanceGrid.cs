@@ -9,7 +9,7 @@ namespace Reports.Rendering.Typography;
 /// move per glyph, which made text-heavy pages five times larger. A size that is a multiple of units-per-em / 4096
 /// has no rounding.
 /// </summary>
-public static class AdvanceGrid
+internal static class AdvanceGrid
 {
     private const int ScaleDenominator = 4096;
 

@@ -2,14 +2,11 @@ using System.Text;
 
 namespace Reports.Rendering.Typography;
 
-/// <summary>One shipped face and the characters of a document it is the one to draw (with the neutral ones it has).</summary>
-public sealed record FaceSubset(ShippedFont Font, IReadOnlyList<int> CodePoints);
-
 /// <summary>
 /// Which shipped faces a document needs, for the PDF and the HTML alike: Noto Sans always; a face for another script
 /// only when the text has a character it is the first to draw; and the characters no face has.
 /// </summary>
-public static class FaceSelection
+internal static class FaceSelection
 {
     /// <summary>The code points of the texts, with printable ASCII (numbers and labels drawn later need it), in order.</summary>
     public static int[] CodePoints(IEnumerable<string> texts)

@@ -8,7 +8,7 @@ namespace Reports.Rendering.Typography;
 /// it as a subset (about 500 KB per Noto face), so documents are typeset with subset typefaces instead. The subset
 /// keeps its cmap, so text stays extractable.
 /// </summary>
-public static class FontSubsetter
+internal static class FontSubsetter
 {
     /// <summary>The font's bytes reduced to the given code points (plus what HarfBuzz keeps: .notdef, needed tables).</summary>
     public static byte[] Subset(ReadOnlyMemory<byte> font, IEnumerable<int> codePoints)

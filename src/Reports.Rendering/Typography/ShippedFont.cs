@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Reports.Rendering.Typography;
 
 /// <summary>One shipped font file: its bytes (for subsetting) and the typeface made from them.</summary>
-public sealed class ShippedFont(string fileName, byte[] data, SKTypeface typeface)
+internal sealed class ShippedFont(string fileName, byte[] data, SKTypeface typeface)
 {
     public string FileName { get; } = fileName;
 

@@ -43,22 +43,22 @@ public static class ShippedFonts
     ];
 
     /// <summary>The family name ScottPlot and the layout engine know the shipped text face by.</summary>
-    public const string FamilyName = "Noto Sans";
+    internal const string FamilyName = "Noto Sans";
 
-    public static ShippedFont Regular => LazyRegular.Value;
+    internal static ShippedFont Regular => LazyRegular.Value;
 
-    public static ShippedFont Bold => LazyBold.Value;
+    internal static ShippedFont Bold => LazyBold.Value;
 
-    public static ShippedFont Italic => LazyItalic.Value;
+    internal static ShippedFont Italic => LazyItalic.Value;
 
     /// <summary>The fallback for symbols the text faces lack.</summary>
-    public static ShippedFont Symbols => LazySymbols.Value;
+    internal static ShippedFont Symbols => LazySymbols.Value;
 
     /// <summary>How many faces follow <see cref="Regular"/> and <see cref="Symbols"/> for other scripts.</summary>
-    public static int FallbackCount => LazyFallbacks.Length;
+    internal static int FallbackCount => LazyFallbacks.Length;
 
     /// <summary>The <paramref name="index"/>th face for other scripts, loaded on first use.</summary>
-    public static ShippedFont Fallback(int index) => LazyFallbacks[index].Value;
+    internal static ShippedFont Fallback(int index) => LazyFallbacks[index].Value;
 
     /// <summary>Whether some shipped face draws the code point.</summary>
     public static bool Draws(int codePoint)

@@ -9,7 +9,7 @@ public static class TextRuns
     /// Spaces, punctuation, marks and format characters: they belong to the script around them, so they stay in the
     /// run they are in (a space between two Arabic words keeps the Arabic run whole; a combining mark stays on its base).
     /// </summary>
-    public static bool IsNeutral(int codePoint) => CharUnicodeInfo.GetUnicodeCategory(codePoint) switch
+    internal static bool IsNeutral(int codePoint) => CharUnicodeInfo.GetUnicodeCategory(codePoint) switch
     {
         UnicodeCategory.SpaceSeparator or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
             or UnicodeCategory.EnclosingMark or UnicodeCategory.Format or UnicodeCategory.Control

@@ -4,7 +4,7 @@ namespace Reports.Rendering.Typography;
 /// The direction of a paragraph: given by the caller when the document knows it (a right-to-left report), or
 /// <see cref="Auto"/> to take it from the text itself, as a plain-text viewer would.
 /// </summary>
-public enum BidiDirection
+internal enum BidiDirection
 {
     /// <summary>Rules P2-P3: the direction of the first strong character outside isolates; left to right when there is none.</summary>
     Auto,

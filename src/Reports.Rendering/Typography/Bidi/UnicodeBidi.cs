@@ -8,7 +8,7 @@ namespace Reports.Rendering.Typography;
 /// UTF-16 code unit, from which the renderer cuts runs to shape in their direction, and the visual order of those
 /// runs. Rules L3-L4 (combining marks, mirroring) are left to HarfBuzz.
 /// </summary>
-public static class UnicodeBidi
+internal static class UnicodeBidi
 {
     /// <summary>The Unicode version whose character data the algorithm uses.</summary>
     public static string UnicodeVersion => BidiClassTable.UnicodeVersion;

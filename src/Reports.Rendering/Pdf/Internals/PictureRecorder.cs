@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using SkiaSharp;
 
-namespace Reports.Rendering.Pdf;
+namespace Reports.Rendering.Pdf.Internals;
 
 /// <summary>
 /// Records the self-contained blocks of a document (<see cref="Block.Record"/>: its charts) on a thread of its own,

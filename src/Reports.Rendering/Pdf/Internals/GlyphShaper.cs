@@ -3,19 +3,13 @@ using HarfBuzzSharp;
 using Reports.Rendering.Typography;
 using SkiaSharp;
 
-namespace Reports.Rendering.Pdf;
-
-/// <summary>
-/// One run of text shaped for drawing: glyph ids in visual order, their x positions from the run's start, its width,
-/// and, for text extraction, the run's UTF-8 text and each glyph's cluster (the byte offset of the text it stands for).
-/// </summary>
-public sealed record ShapedRun(ushort[] Glyphs, float[] Positions, float Width, byte[] Utf8, uint[] Clusters);
+namespace Reports.Rendering.Pdf.Internals;
 
 /// <summary>
 /// Shapes text with HarfBuzz in font units and places glyphs on the same grid Skia's PDF backend uses
 /// (<see cref="AdvanceGrid"/>), so a shaped run is written as one string.
 /// </summary>
-public sealed class GlyphShaper : IDisposable
+internal sealed class GlyphShaper : IDisposable
 {
     private readonly GCHandle fontData;
     private readonly Blob blob;
