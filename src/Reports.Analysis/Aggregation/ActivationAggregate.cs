@@ -17,15 +17,16 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     public const int DefaultTopPromptCount = 5;
 
     private readonly Dictionary<long, FeatureEvidence> evidence = [];
-    private readonly Dictionary<FeatureLabel, RunningStatistics> cells = [];
     private readonly Dictionary<string, long> labelCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, FeatureOccurrences> features = [];
+    private readonly Dictionary<long, FeatureTally> features = [];
 
-    public IReadOnlyDictionary<FeatureLabel, RunningStatistics> Cells => cells;
+    /// <summary>The (feature, label) cells, built on each call from the features' tallies (for inspection, not for loops).</summary>
+    public IReadOnlyDictionary<FeatureLabel, RunningStatistics> Cells =>
+        features.SelectMany(f => f.Value.Cells.Select(c => (Key: new FeatureLabel(f.Key, c.Label), c.Statistics))).ToDictionary(c => c.Key, c => c.Statistics);
 
     public IReadOnlyDictionary<string, long> LabelCounts => labelCounts;
 
-    public IReadOnlyDictionary<long, FeatureOccurrences> Features => features;
+    public IReadOnlyDictionary<long, FeatureTally> Features => features;
 
     public IReadOnlyDictionary<long, FeatureEvidence> Evidence => evidence;
 
@@ -68,7 +69,7 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     {
         ArgumentNullException.ThrowIfNull(record);
         RecordCount++;
-        Occurrences(record.FeatureId).Add(line, record.ActivePrompts.Count);
+        TallyOf(record.FeatureId).Add(line, record.ActivePrompts.Count);
         var featureEvidence = EvidenceOf(record.FeatureId);
         var recordTokens = new Dictionary<string, TokenTally>(StringComparer.Ordinal);
         for (var index = 0; index < record.ActivePrompts.Count; index++)
@@ -113,27 +114,21 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
             var (count, line, column) = other.ReplacedSurrogates;
             CountReplacedSurrogates(count, line + lineOffset, column);
         }
-        foreach (var (key, statistics) in other.cells)
-        {
-            ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, key, out _);
-            cell.Merge(statistics);
-        }
-
         foreach (var (label, count) in other.labelCounts)
         {
             labelCounts[label] = labelCounts.GetValueOrDefault(label) + count;
         }
 
-        foreach (var (featureId, occurrences) in other.features)
+        foreach (var (featureId, tally) in other.features)
         {
             if (adopt && !features.ContainsKey(featureId))
             {
-                occurrences.ShiftLines(lineOffset);
-                features.Add(featureId, occurrences);
+                tally.ShiftLines(lineOffset);
+                features.Add(featureId, tally);
             }
             else
             {
-                Occurrences(featureId).Merge(occurrences, lineOffset);
+                TallyOf(featureId).Merge(tally, lineOffset);
             }
         }
 
@@ -155,15 +150,14 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     public void AddRecord(long featureId, long promptCount, long line)
     {
         RecordCount++;
-        Occurrences(featureId).Add(line, promptCount);
+        TallyOf(featureId).Add(line, promptCount);
     }
 
     /// <summary>Adds one prompt's activation under its label (the evidence is added separately, see <see cref="EvidenceOf"/>).</summary>
     public void AddPrompt(long featureId, string label, double activation)
     {
         PromptCount++;
-        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, new FeatureLabel(featureId, label), out _);
-        cell.Add(activation);
+        TallyOf(featureId).Cell(label).Add(activation);
         ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(labelCounts, label, out _);
         count++;
     }
@@ -172,8 +166,7 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     public void AddPrompts(long featureId, string label, in RunningStatistics activations)
     {
         PromptCount += activations.Count;
-        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, new FeatureLabel(featureId, label), out _);
-        cell.Merge(activations);
+        TallyOf(featureId).Cell(label).Merge(activations);
         ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(labelCounts, label, out _);
         count += activations.Count;
     }
@@ -190,14 +183,14 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         return featureEvidence;
     }
 
-    private FeatureOccurrences Occurrences(long featureId)
+    private FeatureTally TallyOf(long featureId)
     {
-        if (!features.TryGetValue(featureId, out var occurrences))
+        if (!features.TryGetValue(featureId, out var tally))
         {
-            occurrences = new FeatureOccurrences();
-            features.Add(featureId, occurrences);
+            tally = new FeatureTally();
+            features.Add(featureId, tally);
         }
 
-        return occurrences;
+        return tally;
     }
 }

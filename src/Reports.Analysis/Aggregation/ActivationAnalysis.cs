@@ -69,17 +69,17 @@ public sealed class ActivationAnalysis
         for (var i = 0; i < featureIds.Length; i++)
         {
             var id = featureIds[i];
+            aggregate.Features.TryGetValue(id, out var tally);
             var byLabel = new RunningStatistics?[labels.Length];
-            for (var l = 0; l < labels.Length; l++)
+            for (var l = 0; l < labels.Length && tally is not null; l++)
             {
-                byLabel[l] = aggregate.Cells.TryGetValue(new FeatureLabel(id, labels[l]), out var cell) ? cell : null;
+                byLabel[l] = tally.StatisticsOf(labels[l]);
             }
 
             var hasDescription = descriptions.TryGetValue(id, out var description);
-            aggregate.Features.TryGetValue(id, out var occurrences);
             aggregate.Evidence.TryGetValue(id, out var evidence);
-            features[i] = new FeatureSummary(id, hasDescription ? description.Row : null, hasDescription ? description.Line : 0, byLabel, occurrences?.PromptCount ?? 0, evidence);
-            warnings.AddRange(Check(id, hasDescription ? description : null, occurrences, descriptionsPath, promptsPath));
+            features[i] = new FeatureSummary(id, hasDescription ? description.Row : null, hasDescription ? description.Line : 0, byLabel, tally?.PromptCount ?? 0, evidence);
+            warnings.AddRange(Check(id, hasDescription ? description : null, tally, descriptionsPath, promptsPath));
         }
 
         var describe = labels
@@ -94,12 +94,12 @@ public sealed class ActivationAnalysis
     private static IEnumerable<ReportDiagnostic> Check(
         long id,
         (FeatureDescription Row, long Line)? description,
-        FeatureOccurrences? occurrences,
+        FeatureTally? tally,
         string descriptionsPath,
         string promptsPath,
         IReadOnlyList<ReportDiagnostic>? readingWarnings = null)
     {
-        if (occurrences is null)
+        if (tally is null)
         {
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.DescriptionWithoutPrompts,
                 $"feature {id} is described but has no record in the prompts file; it is listed in the table but not in the heatmap",
@@ -107,28 +107,28 @@ public sealed class ActivationAnalysis
             yield break;
         }
 
-        var firstLine = occurrences.Lines[0];
+        var firstLine = tally.Lines[0];
         if (description is null)
         {
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.FeatureWithoutDescription,
                 $"feature {id} has prompts but no row in the descriptions file; it is reported without a description",
                 promptsPath, firstLine, 1);
         }
-        else if (description.Value.Row.NumPrompts is { } stated && stated != occurrences.PromptCount)
+        else if (description.Value.Row.NumPrompts is { } stated && stated != tally.PromptCount)
         {
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.PromptCountMismatch,
-                $"num_prompts: the description row of feature {id} says {description.Value.Row.NumPrompts}, the prompts file has {occurrences.PromptCount} active prompts",
+                $"num_prompts: the description row of feature {id} says {description.Value.Row.NumPrompts}, the prompts file has {tally.PromptCount} active prompts",
                 descriptionsPath, description.Value.Line, 1);
         }
 
-        if (occurrences.PromptCount == 0)
+        if (tally.PromptCount == 0)
         {
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.FeatureWithoutPrompts,
                 $"active_prompts: feature {id} has no active prompts; it has no column in the heatmap",
                 promptsPath, firstLine, 1);
         }
 
-        foreach (var line in occurrences.Lines.Skip(1))
+        foreach (var line in tally.Lines.Skip(1))
         {
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.RepeatedFeatureRecord,
                 $"feature_id: feature {id} has another record here (first at line {firstLine}); their prompts are aggregated together",
