@@ -11,9 +11,9 @@ using Reports.Schema;
 namespace Reports.Pipeline;
 
 /// <summary>
-/// One report run, shared by the MSBuild task and the <c>reports</c> command: analyse the inputs, write every
-/// output to a temporary file, and only when all succeeded rename them into place. On any error no earlier
-/// output is touched, so a good report is never replaced by a partial one.
+/// One report run, the work of the <c>reports</c> command (which the MSBuild targets run with Exec): analyse the
+/// inputs, write every output to a temporary file, and only when all succeeded rename them into place. On any error
+/// no earlier output is touched, so a good report is never replaced by a partial one.
 /// </summary>
 public static class ReportPipeline
 {
@@ -212,7 +212,7 @@ public static class ReportPipeline
     /// Writes the outputs' temporary files. The PDF takes longest and keeps two threads busy on its own (its pages, and
     /// its charts recorded ahead), so it runs on this thread and the others share the cores left, at least one, one
     /// after another on a two-core machine: there, writing them all at once left the PDF a fraction of a core while it
-    /// laid out its pages (15 interleaved runs, 459 MB input: median 3.17 s wall, 4.9 CPU-s against 3.04 s, 4.8 CPU-s).
+    /// laid out its pages, and the run took longer (bench/results/history.md).
     /// </summary>
     /// <param name="created">Set for each temporary file once it exists.</param>
     private static void WriteSideBySide(IReportOutput[] outputs, string[] temporaries, bool[] created, ReportContent content, IReportLog log, CancellationToken cancellationToken)

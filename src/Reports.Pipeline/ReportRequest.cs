@@ -22,9 +22,9 @@ public sealed record ReportRequest
     public bool Render { get; init; } = true;
 
     /// <summary>
-    /// Whether the inputs' SHA-256 is computed for summary.json and the cover. It is a second full read, and SHA-256
-    /// runs at about 1 GB/s on one core, nearly as long as the aggregation itself: a quick look at a large file can go
-    /// without it. The documents then say "not computed".
+    /// Whether the inputs' SHA-256 is computed for summary.json and the cover. It is a second full read, on one core,
+    /// nearly as long as the aggregation itself: a quick look at a large file can go without it. The documents then
+    /// say "not computed".
     /// </summary>
     public bool HashInputs { get; init; } = true;
 
