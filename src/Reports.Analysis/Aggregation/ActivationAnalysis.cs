@@ -65,16 +65,13 @@ public sealed class ActivationAnalysis
                 promptsPath, replaced.FirstLine, replaced.FirstColumn));
         }
         var featureIds = aggregate.Features.Keys.Union(descriptions.Keys).Order().ToArray();
+        var withoutPrompts = new StatisticsByLabel(null, labels);
         var features = new FeatureSummary[featureIds.Length];
         for (var i = 0; i < featureIds.Length; i++)
         {
             var id = featureIds[i];
             aggregate.Features.TryGetValue(id, out var tally);
-            var byLabel = new RunningStatistics?[labels.Length];
-            for (var l = 0; l < labels.Length && tally is not null; l++)
-            {
-                byLabel[l] = tally.StatisticsOf(labels[l]);
-            }
+            var byLabel = tally is null ? withoutPrompts : new StatisticsByLabel(tally, labels);
 
             var hasDescription = descriptions.TryGetValue(id, out var description);
             aggregate.Evidence.TryGetValue(id, out var evidence);
