@@ -256,7 +256,8 @@ public static class ReportPipeline
                 log.Progress($"{content.Request.Name}: writing {outputs[i].FileName}");
             }
 
-            using var stream = new FileStream(temporaries[i], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            // Readable too: the PDF reads back what Skia wrote to add its outline, where it is, not through a copy in memory.
+            using var stream = new FileStream(temporaries[i], FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
             created[i] = true;
             outputs[i].Write(content, stream);
         }
