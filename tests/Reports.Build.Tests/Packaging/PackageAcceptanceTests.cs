@@ -1,0 +1,195 @@
+using System.IO.Compression;
+using System.Reflection;
+
+namespace Reports.Build.Tests.Packaging;
+
+/// <summary>
+/// Issue 22's acceptance: <c>dotnet pack</c> of the repository into a feed, then the packages used the way a team
+/// outside the repository would (a folder of its own, a nuget.config naming the feed and the machine's sources):
+/// the ActivationReports package in a new project, the ActivationReports.Tool package installed as a tool.
+/// </summary>
+[Trait("Category", "Packaging")]
+public sealed class PackageAcceptanceTests
+{
+    private const string SkippedAsUpToDate = "Skipping target \"_GenerateActivationReport\" because all output files are up-to-date";
+
+    /// <summary>The version every project gets from the root Directory.Build.props, this one included.</summary>
+    private static readonly string Version = typeof(PackageAcceptanceTests).Assembly
+        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+
+    [Fact]
+    public void PackedPackages_BuildReportsOutsideTheRepository_AndInstallTheTool()
+    {
+        using var temp = new TemporaryDirectory();
+        var feed = Path.Combine(temp.Path, "feed");
+        var work = Path.Combine(temp.Path, "work");
+        Directory.CreateDirectory(work);
+
+        // Its own artifacts folder: the pack must not touch the repository's bin/ and obj/ folders.
+        var pack = DotnetCli.Run(TestEnvironment.RepositoryRoot,
+            "pack", "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(temp.Path, "artifacts"), "-nologo", "-tl:off", "-nodeReuse:false");
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+        Assert.Equal(
+            [$"ActivationReports.{Version}.nupkg", $"ActivationReports.Tool.{Version}.nupkg", $"ActivationReports.Tool.{Version}.snupkg"],
+            Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        AssertBuildPackageLayout(Path.Combine(feed, $"ActivationReports.{Version}.nupkg"));
+        AssertToolPackageLayout(Path.Combine(feed, $"ActivationReports.Tool.{Version}.nupkg"));
+
+        WriteNuGetConfig(work, feed);
+        var cli = new PackagedCli(Path.Combine(temp.Path, "packages"));
+        var demoData = Path.Combine(TestEnvironment.RepositoryRoot, "reports", "personal-general", "data");
+        var reference = ReferenceAggregate(Path.Combine(temp.Path, "reference"), demoData);
+
+        // (a) A new project that references the package and declares one report, with no source files.
+        var project = Path.Combine(work, "my-report");
+        CopyDirectory(demoData, Path.Combine(project, "data"));
+        var projectFile = Path.Combine(project, "my-report.csproj");
+        File.WriteAllText(projectFile, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ActivationReports" Version="{Version}" />
+                <ActivationReport Include="demo"
+                                  Descriptions="data/personal_general_desc.csv"
+                                  Prompts="data/personal_general_prompts.jsonl"
+                                  Title="Personal Feature Activation by Prompt Category" />
+              </ItemGroup>
+            </Project>
+            """);
+        var output = Path.Combine(project, "out") + Path.DirectorySeparatorChar;
+
+        var first = cli.Build(project, projectFile, "-v:n");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("0 Warning(s)", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"ActivationReport 'demo' -> {output}: wrote aggregate.csv, summary.json, features.csv, tokens.csv, heatmap.png, report.html, report.pdf",
+            first.Output, StringComparison.Ordinal);
+        foreach (var name in Reports.Pipeline.ReportPipeline.OutputFileNames(true))
+        {
+            Assert.True(new FileInfo(Path.Combine(output, name)).Length > 0, $"{name} missing or empty after:\n{first}");
+        }
+
+        Assert.Equal(reference, File.ReadAllBytes(Path.Combine(output, "aggregate.csv")));
+        AggregateTruth.AssertAgreesWithNotebook(Path.Combine(project, "data", "personal_general_prompts.jsonl"), Path.Combine(output, "aggregate.csv"));
+        // Build assets only: nothing of the package is compiled against or copied beside the project's assembly.
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(project, "bin"), "*", SearchOption.AllDirectories).Select(Path.GetFileName),
+            name => name!.StartsWith("reports", StringComparison.OrdinalIgnoreCase) || name.Contains("Skia", StringComparison.OrdinalIgnoreCase));
+
+        var second = cli.Build(project, projectFile, "-v:d");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(SkippedAsUpToDate, second.Output, StringComparison.Ordinal);
+        Assert.Contains($"ActivationReport 'demo' -> {output}: up to date", second.Output, StringComparison.Ordinal);
+
+        var corruption = InputCorruptor.MalformedJson(Path.Combine(project, "data", "personal_general_prompts.jsonl"));
+        var bad = cli.Build(project, projectFile);
+
+        Assert.NotEqual(0, bad.ExitCode);
+        DiagnosticAssert.HasError(bad.Output, corruption);
+
+        // (b) The tool, installed from the feed into a folder of its own.
+        var tools = Path.Combine(temp.Path, "tools");
+        var install = cli.Run(work, "tool", "install", "ActivationReports.Tool", "--version", Version, "--tool-path", tools, "--add-source", feed);
+        Assert.True(install.ExitCode == 0, install.ToString());
+        var reports = Path.Combine(tools, OperatingSystem.IsWindows() ? "reports.exe" : "reports");
+
+        var version = cli.RunProgram(reports, work, "--version");
+
+        Assert.True(version.ExitCode == 0, version.ToString());
+        Assert.Equal($"reports {Version}", version.Output.Trim());
+
+        var toolOutput = Path.Combine(work, "tool-out");
+        var build = cli.RunProgram(reports, work, "build", "--descriptions", Path.Combine(demoData, "personal_general_desc.csv"),
+            "--prompts", Path.Combine(demoData, "personal_general_prompts.jsonl"), "--out", toolOutput, "--name", "demo");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(reference, File.ReadAllBytes(Path.Combine(toolOutput, "aggregate.csv")));
+        Assert.True(new FileInfo(Path.Combine(toolOutput, "report.pdf")).Length > 0, build.ToString());
+    }
+
+    /// <summary>The demo data's aggregate.csv as the repository's own command (the one the demo build runs) writes it.</summary>
+    private static byte[] ReferenceAggregate(string directory, string demoData)
+    {
+        var run = DotnetCli.Run(TestEnvironment.RepositoryRoot, "exec", TestEnvironment.ReportsCommandAssembly, "build",
+            "--descriptions", Path.Combine(demoData, "personal_general_desc.csv"), "--prompts", Path.Combine(demoData, "personal_general_prompts.jsonl"),
+            "--out", directory, "--no-render");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return File.ReadAllBytes(Path.Combine(directory, "aggregate.csv"));
+    }
+
+    /// <summary>Build assets and the command's publish output; no lib/ (nothing compiled against) and no dependencies.</summary>
+    private static void AssertBuildPackageLayout(string path)
+    {
+        using var package = ZipFile.OpenRead(path);
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
+        string[] expected =
+        [
+            "README.md", "build/ActivationReports.props", "build/ActivationReports.targets", "build/Reports.Build.targets",
+            "tools/reports/reports.dll", "tools/reports/reports.deps.json", "tools/reports/reports.runtimeconfig.json",
+            .. NativeAssets("tools/reports/"),
+        ];
+        Assert.Empty(expected.Except(entries));
+
+        // One source: the package's targets are the repository's file as it is.
+        using (var targets = new StreamReader(package.GetEntry("build/Reports.Build.targets")!.Open()))
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, "src", "Reports.Build", "Reports.Build.targets")), targets.ReadToEnd());
+        }
+
+        using var nuspec = new StreamReader(package.GetEntry("ActivationReports.nuspec")!.Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains("<developmentDependency>true</developmentDependency>", text, StringComparison.Ordinal);
+        Assert.Contains("<license type=\"expression\">", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dependencies", text, StringComparison.Ordinal);
+    }
+
+    private static void AssertToolPackageLayout(string path)
+    {
+        using var package = ZipFile.OpenRead(path);
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        string[] expected =
+        [
+            "README.md", "tools/net10.0/any/DotnetToolSettings.xml", "tools/net10.0/any/reports.dll",
+            .. NativeAssets("tools/net10.0/any/"),
+        ];
+        Assert.Empty(expected.Except(entries));
+    }
+
+    /// <summary>SkiaSharp's and HarfBuzzSharp's native libraries for Linux, Windows and macOS (only Linux is run here).</summary>
+    private static IEnumerable<string> NativeAssets(string root) =>
+        from native in new[] { ("linux-x64", "lib{0}.so"), ("win-x64", "lib{0}.dll"), ("osx", "lib{0}.dylib") }
+        from library in new[] { "SkiaSharp", "HarfBuzzSharp" }
+        select $"{root}runtimes/{native.Item1}/native/{string.Format(System.Globalization.CultureInfo.InvariantCulture, native.Item2, library)}";
+
+    /// <summary>The feed, then the package sources this machine's NuGet uses, as `dotnet nuget list source` names them.</summary>
+    private static void WriteNuGetConfig(string directory, string feed)
+    {
+        var list = DotnetCli.Run(directory, "nuget", "list", "source", "--format", "short");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        var sources = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith("E ", StringComparison.Ordinal))
+            .Select((line, i) => $"""    <add key="source{i}" value="{System.Security.SecurityElement.Escape(line[2..].Trim())}" />""");
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="feed" value="{System.Security.SecurityElement.Escape(feed)}" />
+            {string.Join('\n', sources)}
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+}
