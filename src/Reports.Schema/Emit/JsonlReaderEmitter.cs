@@ -39,7 +39,7 @@ internal static class JsonlReaderEmitter
         code.Line($"public {reader}(global::System.IO.Stream stream, string path, int maxLineLength)");
         code.Line("{");
         code.Line($"lines = new {rt}.Utf8LineSource(stream, path, maxLineLength);");
-        code.Line($"context = new {rt}.JsonlRecordContext(lines);");
+        code.Line($"context = new {rt}.JsonlRecordContext(path);");
         code.Line("}");
         code.Line();
         code.Line("/// <summary>1-based line of the record returned last.</summary>");
@@ -89,13 +89,6 @@ internal static class JsonlReaderEmitter
         code.Line("if (line.Length > lines.MaxLineLength)");
         code.Line("{");
         code.Line($"throw {rt}.Utf8LineSource.TooLong(lines.Path, lineNumber, line, lines.MaxLineLength);");
-        code.Line("}");
-        code.Line();
-        code.Line("// The whole line, skipped fields too: Utf8JsonReader checks UTF-8 only in the strings it decodes.");
-        code.Line("if (!global::System.Text.Unicode.Utf8.IsValid(line))");
-        code.Line("{");
-        code.Line($"var bad = {rt}.Utf8LineSource.FirstInvalidUtf8(line);");
-        code.Line($"throw lines.Error({rt}.SchemaErrorKind.UnsupportedEncoding, lineNumber, {rt}.Utf8LineSource.ColumnOf(line, bad), null, \"UTF-8 text\", {rt}.Utf8LineSource.NotUtf8(line, bad));");
         code.Line("}");
         code.Line();
         code.Line("context.Begin(line, lineNumber);");
@@ -229,7 +222,8 @@ internal static class JsonlReaderEmitter
             : $"context.{FieldShape.Helper(field.Kind, field.Nullable)}(ref reader)";
     }
 
-    private static string Expected(FieldShape field) =>
+    /// <summary>What a field's value must be, as errors say it.</summary>
+    internal static string Expected(FieldShape field) =>
         field.Kind == ValueKind.Array ? "an array of " + Plural(field.Element) : FieldShape.Describe(field.Kind);
 
     private static string Plural(ValueKind kind) => kind switch

@@ -32,6 +32,7 @@ internal static class SampleEmitter
         else
         {
             JsonlReaderEmitter.Emit(code, sample, rt);
+            JsonShapeEmitter.Emit(code, sample, rt);
         }
 
         code.Line("}");

@@ -9,27 +9,45 @@ using System.Text.Json;
 /// <summary>
 /// The state of reading one JSONL record: its line (for locations) and the path of the field being read,
 /// kept as a stack so the dotted path (<c>active_prompts[3].prompt_feature_activation</c>) is built only for an error.
+/// A record's nested object can be read on its own too (a part of a line read before), its errors located in its line.
 /// </summary>
 internal sealed class JsonlRecordContext
 {
     private readonly List<KeyValuePair<string?, int>> path = new List<KeyValuePair<string?, int>>();
     private byte[] line = Array.Empty<byte>();
     private int lineLength;
+    private Func<long>? startColumn;
 
-    public JsonlRecordContext(Utf8LineSource source)
+    /// <param name="filePath">The file's path, for errors.</param>
+    public JsonlRecordContext(string filePath)
     {
-        Source = source;
+        FilePath = filePath;
     }
 
-    public Utf8LineSource Source { get; }
+    public string FilePath { get; }
 
     public long Line { get; private set; }
 
+    /// <summary>The bytes being read: a line, or the part of one that <see cref="BeginPart"/> was given.</summary>
     public ReadOnlySpan<byte> LineBytes => line.AsSpan(0, lineLength);
 
-    public void Begin(ReadOnlySpan<byte> bytes, long lineNumber)
+    /// <summary>Starts reading a line: checks that the whole of it is UTF-8, the values a record skips too.</summary>
+    /// <exception cref="SchemaDataException">It is not.</exception>
+    public void Begin(ReadOnlySpan<byte> bytes, long lineNumber) => Start(bytes, lineNumber, null);
+
+    /// <summary>
+    /// Starts reading a part of a line (a nested object) as <see cref="Begin"/> starts a line; the caller then enters the
+    /// path to it (<see cref="Enter"/>, <see cref="EnterIndex"/>), so that errors name its fields as the line's would.
+    /// </summary>
+    /// <param name="startColumn">
+    /// Where the part starts in its line (1-based, in characters): asked for only when there is an error, since
+    /// knowing it may mean reading the line again.
+    /// </param>
+    public void BeginPart(ReadOnlySpan<byte> bytes, long lineNumber, Func<long> startColumn) => Start(bytes, lineNumber, startColumn);
+
+    private void Start(ReadOnlySpan<byte> bytes, long lineNumber, Func<long>? start)
     {
-        // The line is copied only to locate errors; the parse itself reads the caller's span.
+        // The bytes are copied only to locate errors; the parse itself reads the caller's span.
         if (line.Length < bytes.Length)
         {
             line = new byte[Math.Max(bytes.Length, line.Length * 2)];
@@ -38,7 +56,15 @@ internal sealed class JsonlRecordContext
         bytes.CopyTo(line);
         lineLength = bytes.Length;
         Line = lineNumber;
+        startColumn = start;
         path.Clear();
+
+        // Utf8JsonReader checks UTF-8 only in the strings it decodes.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            var bad = Utf8LineSource.FirstInvalidUtf8(bytes);
+            throw Error(SchemaErrorKind.UnsupportedEncoding, ColumnAt(bad), null, "UTF-8 text", Utf8LineSource.NotUtf8(bytes, bad));
+        }
     }
 
     public void Enter(string name) => path.Add(new KeyValuePair<string?, int>(name, 0));
@@ -73,17 +99,21 @@ internal sealed class JsonlRecordContext
         }
     }
 
-    public long ColumnAt(long byteOffset) => Utf8LineSource.ColumnOf(LineBytes, (int)byteOffset);
+    /// <summary>The 1-based column, in its line, of a byte of <see cref="LineBytes"/>.</summary>
+    public long ColumnAt(long byteOffset) => (startColumn is null ? 0 : startColumn() - 1) + Utf8LineSource.ColumnOf(LineBytes, (int)byteOffset);
+
+    public SchemaDataException Error(SchemaErrorKind kind, long column, string? field, string expected, string found) =>
+        new SchemaDataException(kind, FilePath, Line, column, field, expected, found);
 
     public SchemaDataException TypeMismatch(ref Utf8JsonReader reader, string expected) =>
-        Source.Error(SchemaErrorKind.TypeMismatch, Line, ColumnAt(reader.TokenStartIndex), FieldPath.Length == 0 ? null : FieldPath, expected, Describe(ref reader));
+        Error(SchemaErrorKind.TypeMismatch, ColumnAt(reader.TokenStartIndex), FieldPath.Length == 0 ? null : FieldPath, expected, Describe(ref reader));
 
     /// <summary>A field given twice in one object: I-JSON (RFC 7493) forbids it, and which value was meant is ambiguous.</summary>
     public SchemaDataException Duplicate(string field, long at) =>
-        Source.Error(SchemaErrorKind.DuplicateField, Line, ColumnAt(at), FieldPath.Length == 0 ? field : FieldPath + "." + field, "each field once in an object (the values of a field given twice are ambiguous; RFC 7493)", "\"" + field + "\" a second time");
+        Error(SchemaErrorKind.DuplicateField, ColumnAt(at), FieldPath.Length == 0 ? field : FieldPath + "." + field, "each field once in an object (the values of a field given twice are ambiguous; RFC 7493)", "\"" + field + "\" a second time");
 
     public SchemaDataException Missing(string field, long objectStart, string expected) =>
-        Source.Error(SchemaErrorKind.MissingField, Line, ColumnAt(objectStart), FieldPath.Length == 0 ? field : FieldPath + "." + field, "a field \"" + field + "\" (" + expected + ")", "an object without it");
+        Error(SchemaErrorKind.MissingField, ColumnAt(objectStart), FieldPath.Length == 0 ? field : FieldPath + "." + field, "a field \"" + field + "\" (" + expected + ")", "an object without it");
 
     public long Int64(ref Utf8JsonReader reader)
     {
@@ -106,7 +136,7 @@ internal sealed class JsonlRecordContext
                 return value;
             }
 
-            throw Source.Error(SchemaErrorKind.NonFiniteNumber, Line, ColumnAt(reader.TokenStartIndex), FieldPath, "a finite number", Describe(ref reader));
+            throw Error(SchemaErrorKind.NonFiniteNumber, ColumnAt(reader.TokenStartIndex), FieldPath, "a finite number", Describe(ref reader));
         }
 
         throw TypeMismatch(ref reader, "a number");
@@ -197,7 +227,7 @@ internal sealed class JsonlRecordContext
             var index = bytes.Slice(0, Math.Min(bytes.Length, at + token.Length)).LastIndexOf(token);
             if (index >= 0 && index + token.Length >= at - 1 && IsValuePosition(bytes, index))
             {
-                return Source.Error(SchemaErrorKind.NonFiniteNumber, Line, ColumnAt(index), PropertyBefore(bytes, index), "a finite number", literal);
+                return Error(SchemaErrorKind.NonFiniteNumber, ColumnAt(index), PropertyBefore(bytes, index), "a finite number", literal);
             }
         }
 
@@ -207,19 +237,19 @@ internal sealed class JsonlRecordContext
         if (at >= bytes.Length)
         {
             // System.Text.Json says "Expected end of string, but instead reached end of data": what matters is where.
-            return Source.Error(SchemaErrorKind.MalformedJson, Line, ColumnAt(at), null, "a complete JSON object", found);
+            return Error(SchemaErrorKind.MalformedJson, ColumnAt(at), null, "a complete JSON object", found);
         }
 
         // System.Text.Json's words, less what speaks to a programmer ("Change the reader options").
         var message = exception.Message.Replace(" which is not supported in this mode", "").Replace(" Change the reader options.", "");
         if (message.IndexOf("maximum configured depth", StringComparison.Ordinal) >= 0)
         {
-            return Source.Error(SchemaErrorKind.MalformedJson, Line, ColumnAt(at), null,
+            return Error(SchemaErrorKind.MalformedJson, ColumnAt(at), null,
                 "arrays and objects nested at most " + ReaderLimits.MaxDepth.ToString(CultureInfo.InvariantCulture) + " deep (the reader's nesting limit; a record needs 5)", "one nested deeper");
         }
 
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return Source.Error(SchemaErrorKind.MalformedJson, Line, ColumnAt(at), null, "valid JSON (" + (cut > 0 ? message.Substring(0, cut).TrimEnd('.', ' ') : message) + ")", found);
+        return Error(SchemaErrorKind.MalformedJson, ColumnAt(at), null, "valid JSON (" + (cut > 0 ? message.Substring(0, cut).TrimEnd('.', ' ') : message) + ")", found);
     }
 
     private static bool IsValuePosition(ReadOnlySpan<byte> bytes, int index)
