@@ -25,13 +25,14 @@ public sealed class PackageAcceptanceTests
         var work = Path.Combine(temp.Path, "work");
         Directory.CreateDirectory(work);
 
-        // Its own artifacts folder: the pack must not touch the repository's bin/ and obj/ folders.
-        var pack = DotnetCli.Run(TestEnvironment.RepositoryRoot,
-            "pack", "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(temp.Path, "artifacts"), "-nologo", "-tl:off", "-nodeReuse:false");
-        Assert.True(pack.ExitCode == 0, pack.ToString());
-        Assert.Equal(
-            [$"ActivationReports.{Version}.nupkg", $"ActivationReports.Tool.{Version}.nupkg", $"ActivationReports.Tool.{Version}.snupkg"],
-            Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Pack(temp.Path, feed);
+        string[] packages = [$"ActivationReports.{Version}.nupkg", $"ActivationReports.Tool.{Version}.nupkg", $"ActivationReports.Tool.{Version}.snupkg"];
+        Assert.Equal(packages, Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // Packing again gives the same bytes: deterministic builds, and zip entries not dated by the clock.
+        var again = Path.Combine(temp.Path, "feed-again");
+        Pack(temp.Path, again);
+        Assert.All(packages, name => Assert.True(File.ReadAllBytes(Path.Combine(feed, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again, name))),
+            $"{name} differs between two packs"));
         AssertBuildPackageLayout(Path.Combine(feed, $"ActivationReports.{Version}.nupkg"));
         AssertToolPackageLayout(Path.Combine(feed, $"ActivationReports.Tool.{Version}.nupkg"));
 
@@ -107,6 +108,14 @@ public sealed class PackageAcceptanceTests
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal(reference, File.ReadAllBytes(Path.Combine(toolOutput, "aggregate.csv")));
         Assert.True(new FileInfo(Path.Combine(toolOutput, "report.pdf")).Length > 0, build.ToString());
+    }
+
+    /// <summary><c>dotnet pack</c> at the root, in an artifacts folder of the test's own: the repository's bin/ and obj/ are not touched.</summary>
+    private static void Pack(string temp, string feed)
+    {
+        var pack = DotnetCli.Run(TestEnvironment.RepositoryRoot,
+            "pack", "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(temp, "artifacts"), "-nologo", "-tl:off", "-nodeReuse:false");
+        Assert.True(pack.ExitCode == 0, pack.ToString());
     }
 
     /// <summary>The demo data's aggregate.csv as the repository's own command (the one the demo build runs) writes it.</summary>
