@@ -1,4 +1,3 @@
-using System.Reflection;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Reading;
 using Reports.DataGen;
@@ -146,27 +145,5 @@ public sealed class ParallelReaderTests
         Assert.True(reports.Length > 1, $"{reports.Length} progress reports for {length} bytes");
         Assert.All(reports, r => Assert.Equal(length, r.Total));
         Assert.Equal(length, reports.Max(r => r.Read));
-    }
-
-    [Fact]
-    public void The_scanners_field_list_is_the_schema_samples()
-    {
-        // PromptLineScanner checks these fields by name and type; when the sample changes, this fails until it follows.
-        Assert.Equal(
-            ["ActivePrompts:IReadOnlyList`1:required", "FeatureId:Int64:required", "Source:String:required", "Token:String:required"],
-            Shape(typeof(FeatureRecord)));
-        Assert.Equal(
-            ["PromptFeatureActivation:Double:required", "PromptId:Int64:required", "PromptLabel:String:required", "PromptText:String:required",
-             "TokenizedPrompt:IReadOnlyList`1:required", "Tokens:IReadOnlyList`1:optional"],
-            Shape(typeof(ActivePrompt)));
-        Assert.Equal(["Activation:Double:required", "Token:String:required"], Shape(typeof(ActivePromptToken)));
-    }
-
-    private static string[] Shape(Type record)
-    {
-        var nullability = new NullabilityInfoContext();
-        return [.. record.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "EqualityContract")
-            .Select(p => $"{p.Name}:{p.PropertyType.Name}:{(nullability.Create(p).ReadState == NullabilityState.Nullable ? "optional" : "required")}")
-            .Order(StringComparer.Ordinal)];
     }
 }

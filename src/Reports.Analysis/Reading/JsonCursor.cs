@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Reports.Analysis.Reading;
 
@@ -72,16 +73,6 @@ internal ref partial struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scrat
         return false;
     }
 
-    /// <summary>Where the cursor is, to come back to with <see cref="Rewind"/>.</summary>
-    public readonly (int Position, int ScratchUsed) Checkpoint() => (Position, scratchUsed);
-
-    /// <summary>Goes back to an earlier checkpoint, to read the same bytes another way (decoded texts after it are dropped).</summary>
-    public void Rewind((int Position, int ScratchUsed) checkpoint)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(checkpoint.Position, Position);
-        (Position, scratchUsed) = checkpoint;
-    }
-
     /// <summary>Skips whitespace and tells the next byte (0 at the end).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte Peek()
@@ -90,18 +81,53 @@ internal ref partial struct JsonCursor(ReadOnlySpan<byte> json, Span<byte> scrat
         return Position < json.Length ? json[Position] : (byte)0;
     }
 
-    /// <summary>Skips whitespace and consumes <c>"name"</c> and its colon, if they come next (a name without escapes).</summary>
+    /// <summary>
+    /// Skips whitespace and consumes <c>"name"</c> and its colon, if they come next (a name without escapes); else
+    /// consumes nothing more, so that the caller can read the name that is there.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryConsumeName(ReadOnlySpan<byte> name)
     {
         SkipWhitespace();
         var rest = json[Position..];
-        if (rest.Length < name.Length + 2 || rest[0] != '"' || !rest[1..].StartsWith(name) || rest[name.Length + 1] != '"')
+        if (rest.Length < name.Length + 2 || rest[0] != '"' || rest[name.Length + 1] != '"' || !ShortEquals(rest.Slice(1, name.Length), name))
         {
             return false;
         }
 
+        var start = Position;
         Position += name.Length + 2;
-        return TryConsume((byte)':');
+        if (TryConsume((byte)':'))
+        {
+            return true;
+        }
+
+        Position = start;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether two spans of the same length are equal: for the few bytes of a field name, two overlapping loads a
+    /// side, where SequenceEqual would be a call for a length the JIT does not know.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ShortEquals(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        ref var x = ref MemoryMarshal.GetReference(a);
+        ref var y = ref MemoryMarshal.GetReference(b);
+        var length = (nuint)b.Length;
+        if (length >= 8 && length <= 16)
+        {
+            return Unsafe.ReadUnaligned<ulong>(ref x) == Unsafe.ReadUnaligned<ulong>(ref y)
+                && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref x, length - 8)) == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref y, length - 8));
+        }
+
+        if (length >= 4 && length < 8)
+        {
+            return Unsafe.ReadUnaligned<uint>(ref x) == Unsafe.ReadUnaligned<uint>(ref y)
+                && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref x, length - 4)) == Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref y, length - 4));
+        }
+
+        return a.SequenceEqual(b);
     }
 }

@@ -1,10 +1,34 @@
 using System.Runtime.CompilerServices;
+using PromptField = Reports.Analysis.ActivePromptJson.Field;
+using RecordField = Reports.Analysis.FeatureRecordJson.Field;
+using TokenField = Reports.Analysis.ActivePromptTokenJson.Field;
+
+// The switches over a generated Field enum name every field and have no default arm, so that a field added to the
+// schema sample is a compile error here (CS8509) rather than a field this scan lets through unchecked. Their values
+// come from the generated TryFind or from counting up to Count: never a value the enum does not name.
+#pragma warning disable CS8524
 
 namespace Reports.Analysis.Reading;
 
-/// <summary>The scan of one line: what it finds is kept in <c>prompts</c> and <c>tokens</c> until the line is committed or declined.</summary>
+/// <summary>
+/// The scan of one line: what it finds is kept in <c>prompts</c> and <c>tokens</c> until the line is committed or declined.
+/// The data's shape is the one the generator emits from the schema sample (<see cref="FeatureRecordJson"/>,
+/// <see cref="ActivePromptJson"/>, <see cref="ActivePromptTokenJson"/>): the fields' names, which an object must have,
+/// and the sample's order, in which the field after the last one read costs one comparison of its name (a writer
+/// keeps one order) and any other is looked up. Each field's switch arm checks the sample's type for it.
+/// </summary>
 internal sealed partial class PromptLineScanner
 {
+    // What the scan projects must be there, whatever the sample says: an object without it goes to the generated reader.
+    private const ulong RecordNeeds = FeatureRecordJson.Required | 1UL << (int)RecordField.FeatureId | 1UL << (int)RecordField.ActivePrompts;
+    private const ulong PromptNeeds = ActivePromptJson.Required
+        | 1UL << (int)PromptField.PromptId | 1UL << (int)PromptField.PromptLabel | 1UL << (int)PromptField.PromptFeatureActivation;
+    private const ulong TokenNeeds = ActivePromptTokenJson.Required | 1UL << (int)TokenField.Token | 1UL << (int)TokenField.Activation;
+
+    private static readonly byte[][] RecordNames = [.. Enumerable.Range(0, FeatureRecordJson.Count).Select(i => FeatureRecordJson.Name((RecordField)i).ToArray())];
+    private static readonly byte[][] PromptNames = [.. Enumerable.Range(0, ActivePromptJson.Count).Select(i => ActivePromptJson.Name((PromptField)i).ToArray())];
+    private static readonly byte[][] TokenNames = [.. Enumerable.Range(0, ActivePromptTokenJson.Count).Select(i => ActivePromptTokenJson.Name((TokenField)i).ToArray())];
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryScan(ReadOnlySpan<byte> line, out long featureId)
     {
@@ -12,26 +36,42 @@ internal sealed partial class PromptLineScanner
         tokens.Clear();
         featureId = 0;
         var json = new JsonCursor(line, scratch);
-        bool sawId = false, sawToken = false, sawSource = false, sawPrompts = false;
-        if (!json.TryConsume((byte)'{') || json.Peek() == '}')
+        if (!json.TryConsume((byte)'{'))
         {
             return false;
         }
 
+        ulong seen = 0;
+        var field = (RecordField)(-1);
         do
         {
-            if (!json.TryReadPlainString(out var name) || !json.TryConsume((byte)':'))
+            var next = field + 1;
+            if ((int)next < FeatureRecordJson.Count && json.TryConsumeName(RecordNames[(int)next]))
+            {
+                field = next;
+            }
+            else if (!json.TryReadPlainString(out var name) || !json.TryConsume((byte)':'))
+            {
+                return false;
+            }
+            else if (FeatureRecordJson.TryFind(name, out var named))
+            {
+                field = named;
+            }
+            else if (json.TrySkipValue(depth: 1))
+            {
+                continue;
+            }
+            else
             {
                 return false;
             }
 
-            var ok = name switch
+            var ok = Once(ref seen, (int)field) && field switch
             {
-                _ when name.SequenceEqual("feature_id"u8) => Once(ref sawId) && json.TryReadInt64(out featureId),
-                _ when name.SequenceEqual("token"u8) => Once(ref sawToken) && json.Peek() == '"' && json.TrySkipString(),
-                _ when name.SequenceEqual("source"u8) => Once(ref sawSource) && json.Peek() == '"' && json.TrySkipString(),
-                _ when name.SequenceEqual("active_prompts"u8) => Once(ref sawPrompts) && TryScanPrompts(ref json),
-                _ => json.TrySkipValue(depth: 1),
+                RecordField.FeatureId => json.TryReadInt64(out featureId),
+                RecordField.Token or RecordField.Source => json.TrySkipString(),
+                RecordField.ActivePrompts => TryScanPrompts(ref json),
             };
             if (!ok)
             {
@@ -40,13 +80,13 @@ internal sealed partial class PromptLineScanner
         }
         while (json.TryConsume((byte)','));
 
-        if (!json.TryConsume((byte)'}'))
+        if (!json.TryConsume((byte)'}') || (seen & RecordNeeds) != RecordNeeds)
         {
             return false;
         }
 
         json.SkipWhitespace();
-        return json.AtEnd && sawId && sawToken && sawSource && sawPrompts;
+        return json.AtEnd;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -80,49 +120,45 @@ internal sealed partial class PromptLineScanner
         var prompt = new Prompt { FirstToken = tokens.Count };
         json.SkipWhitespace();
         prompt.ObjectStart = json.Position;
-        var checkpoint = json.Checkpoint();
-        if (!TryScanPromptInSampleOrder(ref json, ref prompt))
-        {
-            // Another order, or something wrong: field by field, by name.
-            json.Rewind(checkpoint);
-            tokens.RemoveRange(prompt.FirstToken, tokens.Count - prompt.FirstToken);
-            if (!TryScanPromptByName(ref json, ref prompt))
-            {
-                return false;
-            }
-        }
-
-        prompt.ObjectEnd = json.Position;
-        prompt.TokenCount = tokens.Count - prompt.FirstToken;
-        prompts.Add(prompt);
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryScanPromptByName(ref JsonCursor json, ref Prompt prompt)
-    {
-        bool sawId = false, sawText = false, sawLabel = false, sawActivation = false, sawTokenized = false, sawTokens = false;
-        if (!json.TryConsume((byte)'{') || json.Peek() == '}')
+        if (!json.TryConsume((byte)'{'))
         {
             return false;
         }
 
+        ulong seen = 0;
+        var field = (PromptField)(-1);
         do
         {
-            if (!json.TryReadPlainString(out var name) || !json.TryConsume((byte)':'))
+            var next = field + 1;
+            if ((int)next < ActivePromptJson.Count && json.TryConsumeName(PromptNames[(int)next]))
+            {
+                field = next;
+            }
+            else if (!json.TryReadPlainString(out var name) || !json.TryConsume((byte)':'))
+            {
+                return false;
+            }
+            else if (ActivePromptJson.TryFind(name, out var named))
+            {
+                field = named;
+            }
+            else if (json.TrySkipValue(depth: 3))
+            {
+                continue;
+            }
+            else
             {
                 return false;
             }
 
-            var ok = name switch
+            var ok = Once(ref seen, (int)field) && field switch
             {
-                _ when name.SequenceEqual("prompt_label"u8) => Once(ref sawLabel) && json.TryReadString(out prompt.Label),
-                _ when name.SequenceEqual("prompt_feature_activation"u8) => Once(ref sawActivation) && json.TryReadDouble(out prompt.Activation),
-                _ when name.SequenceEqual("prompt_id"u8) => Once(ref sawId) && json.TryReadInt64(out prompt.PromptId),
-                _ when name.SequenceEqual("prompt_text"u8) => Once(ref sawText) && json.Peek() == '"' && json.TrySkipString(),
-                _ when name.SequenceEqual("tokenized_prompt"u8) => Once(ref sawTokenized) && json.TrySkipStringArray(),
-                _ when name.SequenceEqual("tokens"u8) => Once(ref sawTokens) && TryScanTokens(ref json),
-                _ => json.TrySkipValue(depth: 3),
+                PromptField.PromptId => json.TryReadInt64(out prompt.PromptId),
+                PromptField.PromptText => json.TrySkipString(),
+                PromptField.PromptLabel => json.TryReadString(out prompt.Label),
+                PromptField.PromptFeatureActivation => json.TryReadDouble(out prompt.Activation),
+                PromptField.TokenizedPrompt => json.TrySkipStringArray(),
+                PromptField.Tokens => TryScanTokens(ref json),
             };
             if (!ok)
             {
@@ -131,35 +167,18 @@ internal sealed partial class PromptLineScanner
         }
         while (json.TryConsume((byte)','));
 
-        return json.TryConsume((byte)'}') && sawId && sawText && sawLabel && sawActivation && sawTokenized;
-    }
-
-    /// <summary>
-    /// A prompt whose fields come in the schema sample's order, with or without spaces: each name is one comparison
-    /// with the bytes expected next instead of a read and a look-up. False at the first surprise, and the caller starts over.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryScanPromptInSampleOrder(ref JsonCursor json, ref Prompt prompt)
-    {
-        if (!(json.TryConsume((byte)'{') && json.TryConsumeName("prompt_id"u8) && json.TryReadInt64(out prompt.PromptId)
-            && json.TryConsume((byte)',') && json.TryConsumeName("prompt_text"u8) && json.TrySkipString()
-            && json.TryConsume((byte)',') && json.TryConsumeName("prompt_label"u8) && json.TryReadString(out prompt.Label)
-            && json.TryConsume((byte)',') && json.TryConsumeName("prompt_feature_activation"u8) && json.TryReadDouble(out prompt.Activation)
-            && json.TryConsume((byte)',') && json.TryConsumeName("tokenized_prompt"u8) && json.TrySkipStringArray()))
+        if (!json.TryConsume((byte)'}') || (seen & PromptNeeds) != PromptNeeds)
         {
             return false;
         }
 
-        // "tokens" may be absent, as in the sample.
-        if (json.TryConsume((byte)','))
-        {
-            return json.TryConsumeName("tokens"u8) && TryScanTokens(ref json) && json.TryConsume((byte)'}');
-        }
-
-        return json.TryConsume((byte)'}');
+        prompt.ObjectEnd = json.Position;
+        prompt.TokenCount = tokens.Count - prompt.FirstToken;
+        prompts.Add(prompt);
+        return true;
     }
 
-    /// <summary><c>tokens</c>: an array of {"token": string, "activation": number}.</summary>
+    /// <summary><c>tokens</c>: an array of objects, each a token's text and activation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryScanTokens(ref JsonCursor json)
     {
@@ -175,66 +194,83 @@ internal sealed partial class PromptLineScanner
 
         do
         {
-            var token = default(Token);
-
-            // The sample's order first: {"token": "...", "activation": n}.
-            json.SkipWhitespace();
-            var start = json.Checkpoint();
-            if (json.TryConsume((byte)'{') && json.TryConsumeName("token"u8) && json.TryReadString(out token.Text)
-                && json.TryConsume((byte)',') && json.TryConsumeName("activation"u8) && json.TryReadDouble(out token.Activation) && json.TryConsume((byte)'}'))
-            {
-                tokens.Add(token);
-                continue;
-            }
-
-            json.Rewind(start);
-            bool sawText = false, sawActivation = false;
-            if (!json.TryConsume((byte)'{') || json.Peek() == '}')
+            if (!TryScanToken(ref json))
             {
                 return false;
             }
-
-            do
-            {
-                if (!json.TryReadPlainString(out var name) || !json.TryConsume((byte)':'))
-                {
-                    return false;
-                }
-
-                var ok = name switch
-                {
-                    _ when name.SequenceEqual("token"u8) => Once(ref sawText) && json.TryReadString(out token.Text),
-                    _ when name.SequenceEqual("activation"u8) => Once(ref sawActivation) && json.TryReadDouble(out token.Activation),
-                    _ => json.TrySkipValue(depth: 5),
-                };
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-            while (json.TryConsume((byte)','));
-
-            if (!json.TryConsume((byte)'}') || !sawText || !sawActivation)
-            {
-                return false;
-            }
-
-            tokens.Add(token);
         }
         while (json.TryConsume((byte)','));
 
         return json.TryConsume((byte)']');
     }
 
-    private static bool Once(ref bool seen)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryScanToken(ref JsonCursor json)
     {
-        // A field given twice goes to the generated reader, whose rule for it is the rule.
-        if (seen)
+        var token = default(Token);
+        if (!json.TryConsume((byte)'{'))
         {
             return false;
         }
 
-        seen = true;
+        ulong seen = 0;
+        var field = (TokenField)(-1);
+        do
+        {
+            var next = field + 1;
+            if ((int)next < ActivePromptTokenJson.Count && json.TryConsumeName(TokenNames[(int)next]))
+            {
+                field = next;
+            }
+            else if (!json.TryReadPlainString(out var name) || !json.TryConsume((byte)':'))
+            {
+                return false;
+            }
+            else if (ActivePromptTokenJson.TryFind(name, out var named))
+            {
+                field = named;
+            }
+            else if (json.TrySkipValue(depth: 5))
+            {
+                continue;
+            }
+            else
+            {
+                return false;
+            }
+
+            var ok = Once(ref seen, (int)field) && field switch
+            {
+                TokenField.Token => json.TryReadString(out token.Text),
+                TokenField.Activation => json.TryReadDouble(out token.Activation),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        while (json.TryConsume((byte)','));
+
+        if (!json.TryConsume((byte)'}') || (seen & TokenNeeds) != TokenNeeds)
+        {
+            return false;
+        }
+
+        tokens.Add(token);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Once(ref ulong seen, int field)
+    {
+        // A field given twice goes to the generated reader, whose rule for it is the rule.
+        var bit = 1UL << field;
+        if ((seen & bit) != 0)
+        {
+            return false;
+        }
+
+        seen |= bit;
         return true;
     }
 

@@ -12,11 +12,11 @@ namespace Reports.Analysis.Reading;
 /// </summary>
 /// <remarks>
 /// It checks what the generated <see cref="FeatureRecordJsonlReader"/> checks for the schema sample's fields: each is
-/// present when the sample always has it, of the sample's type, and the JSON grammar of every value. The field lists
-/// (in <c>PromptLineScanner.Scan.cs</c>) follow <c>Schemas/personal_general_prompts.jsonl</c>; a test compares them
-/// with the generated records, so a sample change that this scanner does not follow fails the build's tests.
+/// present when the sample always has it, of the sample's type, and the JSON grammar of every value. The fields'
+/// names, order and required flags are the ones the generator emits from <c>Schemas/personal_general_prompts.jsonl</c>,
+/// so a sample change that the scan does not follow fails to compile.
 /// One concern a file: here a scanned line is committed to the aggregate; <c>PromptLineScanner.Scan.cs</c> scans it,
-/// and <c>PromptLineScanner.Completion.cs</c> reads the strongest prompts back whole for the pages.
+/// and <see cref="PendingPrompts"/> reads the strongest prompts back whole for the pages, with the generated parse of one.
 /// </remarks>
 internal sealed partial class PromptLineScanner
 {
