@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
 
@@ -26,7 +27,11 @@ public sealed class PackageAcceptanceTests
         Directory.CreateDirectory(work);
 
         Pack(temp.Path, feed);
-        string[] packages = [$"ActivationReports.{Version}.nupkg", $"ActivationReports.Tool.{Version}.nupkg", $"ActivationReports.Tool.{Version}.snupkg"];
+        string[] packages =
+        [
+            $"ActivationReports.{Version}.nupkg", $"ActivationReports.Schema.{Version}.nupkg",
+            $"ActivationReports.Tool.{Version}.nupkg", $"ActivationReports.Tool.{Version}.snupkg",
+        ];
         Assert.Equal(packages, Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         // Packing again gives the same bytes: deterministic builds, and zip entries not dated by the clock.
         var again = Path.Combine(temp.Path, "feed-again");
@@ -35,6 +40,7 @@ public sealed class PackageAcceptanceTests
             $"{name} differs between two packs"));
         AssertBuildPackageLayout(Path.Combine(feed, $"ActivationReports.{Version}.nupkg"));
         AssertToolPackageLayout(Path.Combine(feed, $"ActivationReports.Tool.{Version}.nupkg"));
+        AssertSchemaPackageLayout(Path.Combine(feed, $"ActivationReports.Schema.{Version}.nupkg"));
 
         WriteNuGetConfig(work, feed);
         var cli = new PackagedCli(Path.Combine(temp.Path, "packages"));
@@ -108,6 +114,60 @@ public sealed class PackageAcceptanceTests
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal(reference, File.ReadAllBytes(Path.Combine(toolOutput, "aggregate.csv")));
         Assert.True(new FileInfo(Path.Combine(toolOutput, "report.pdf")).Length > 0, build.ToString());
+
+        // (c) The generator on its own, in a console app, for a shape of another kind with quoted text.
+        var app = Path.Combine(work, "neurons");
+        Directory.CreateDirectory(Path.Combine(app, "samples"));
+        File.WriteAllText(Path.Combine(app, "neurons.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ActivationReports.Schema" Version="{Version}" PrivateAssets="all" />
+                <AdditionalFiles Include="samples/neurons.csv" RecordName="Neuron" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "samples", "neurons.csv"),
+            "neuron,layer,score,label,note\n0,3,0.25,syntax,\"a note, with a comma\"\n1,4,1.5,semantics,\"He said \"\"hi\"\"\"\n");
+        // The record's `neuron` column is Neuron2: a member may not be named as its record.
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using System.Globalization;
+            using neurons;
+
+            using var reader = NeuronCsvReader.Open(args[0]);
+            while (reader.TryRead(out var neuron))
+            {
+                Console.WriteLine(string.Join('|', neuron.Neuron2, neuron.Layer, neuron.Score.ToString("R", CultureInfo.InvariantCulture), neuron.Label, neuron.Note));
+            }
+            """);
+        var rows = Enumerable.Range(0, 5000).Select(i => (Neuron: i, Layer: i % 12, Score: i * 0.25, Label: $"label{i % 7}", Note: $"note {i}, \"quoted\"")).ToList();
+        var data = Path.Combine(work, "neurons.csv");
+        File.WriteAllLines(data, ["neuron,layer,score,label,note", .. rows.Select(r =>
+            string.Join(',', r.Neuron, r.Layer, r.Score.ToString("R", CultureInfo.InvariantCulture), r.Label, "\"" + r.Note.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))]);
+
+        var appBuild = cli.Build(app, Path.Combine(app, "neurons.csproj"));
+        Assert.True(appBuild.ExitCode == 0, appBuild.ToString());
+        Assert.Contains("0 Warning(s)", appBuild.Output, StringComparison.Ordinal);
+        var read = cli.Run(app, "run", "--no-build", "--project", Path.Combine(app, "neurons.csproj"), "--", data);
+
+        Assert.True(read.ExitCode == 0, read.ToString());
+        Assert.Equal(
+            rows.Select(r => string.Join('|', r.Neuron, r.Layer, r.Score.ToString("R", CultureInfo.InvariantCulture), r.Label, r.Note)),
+            read.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')));
+    }
+
+    /// <summary>An analyzer-only package: the generator and its props, nothing to compile against.</summary>
+    private static void AssertSchemaPackageLayout(string path)
+    {
+        using var package = ZipFile.OpenRead(path);
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
+        Assert.Empty(new[] { "README.md", "analyzers/dotnet/cs/Reports.Schema.dll", "build/ActivationReports.Schema.props" }.Except(entries));
     }
 
     /// <summary><c>dotnet pack</c> at the root, in an artifacts folder of the test's own: the repository's bin/ and obj/ are not touched.</summary>
@@ -171,7 +231,7 @@ public sealed class PackageAcceptanceTests
     private static IEnumerable<string> NativeAssets(string root) =>
         from native in new[] { ("linux-x64", "lib{0}.so"), ("win-x64", "lib{0}.dll"), ("osx", "lib{0}.dylib") }
         from library in new[] { "SkiaSharp", "HarfBuzzSharp" }
-        select $"{root}runtimes/{native.Item1}/native/{string.Format(System.Globalization.CultureInfo.InvariantCulture, native.Item2, library)}";
+        select $"{root}runtimes/{native.Item1}/native/{string.Format(CultureInfo.InvariantCulture, native.Item2, library)}";
 
     /// <summary>The feed, then the package sources this machine's NuGet uses, as `dotnet nuget list source` names them.</summary>
     private static void WriteNuGetConfig(string directory, string feed)
