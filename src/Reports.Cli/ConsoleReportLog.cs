@@ -1,5 +1,6 @@
 using Reports.Analysis.Diagnostics;
 using Reports.Pipeline;
+using Reports.Pipeline.Diagnostics;
 
 namespace Reports.Cli;
 
@@ -21,7 +22,7 @@ internal sealed class ConsoleReportLog(TextWriter error, bool verbose, bool term
             ErrorCount++;
         }
 
-        error.WriteLine(diagnostic.ToString());
+        error.WriteLine(MsBuildFormat.Line(diagnostic));
     }
 
     public void Progress(string message)

@@ -4,6 +4,7 @@ using Reports.Analysis.Aggregation;
 using Reports.Analysis.Diagnostics;
 using Reports.Analysis.Evidence;
 using Reports.Analysis.Reading;
+using Reports.Pipeline.Diagnostics;
 using Reports.Pipeline.Features;
 using Reports.Pipeline.Outputs;
 using Reports.Schema;
@@ -40,13 +41,13 @@ public static class ReportPipeline
 
         if (request.TopPrompts < 0)
         {
-            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidOption, $"TopPrompts: expected a number of prompts (0 or more), found {request.TopPrompts}"));
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, PipelineDiagnosticCodes.InvalidOption, $"TopPrompts: expected a number of prompts (0 or more), found {request.TopPrompts}"));
             return ReportOutcome.Failed;
         }
 
         if (request.MaxLineLength is < 1 or > ReaderLimits.LargestMaxLineLength)
         {
-            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidOption, $"MaxLineLength: expected a size from 1 byte to 1 GiB, found {request.MaxLineLength} bytes"));
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, PipelineDiagnosticCodes.InvalidOption, $"MaxLineLength: expected a size from 1 byte to 1 GiB, found {request.MaxLineLength} bytes"));
             return ReportOutcome.Failed;
         }
 
@@ -152,7 +153,7 @@ public static class ReportPipeline
         }
         catch (ArgumentException exception)
         {
-            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidOption, exception.Message));
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, PipelineDiagnosticCodes.InvalidOption, exception.Message));
             selection = null!;
             order = "";
             columns = pages = [];
@@ -170,7 +171,7 @@ public static class ReportPipeline
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A file where a folder of the path should be, or a folder that may not be made: said, never a crash.
-            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OutputFailed,
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, PipelineDiagnosticCodes.OutputFailed,
                 $"could not make the output directory: {exception.Message}; check that the output directory can be made there (no file of that name stands in its path)", directory));
             return null;
         }
@@ -191,7 +192,7 @@ public static class ReportPipeline
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OutputFailed,
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, PipelineDiagnosticCodes.OutputFailed,
                 $"could not write the report's files: {exception.Message}; check that the output directory can be written and that no file of the report is open in another program", directory));
             return null;
         }

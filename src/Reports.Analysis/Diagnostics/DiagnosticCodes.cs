@@ -1,8 +1,10 @@
 namespace Reports.Analysis.Diagnostics;
 
 /// <summary>
-/// Every diagnostic the tool reports has its own code, so users can silence (<c>NoWarn</c>) or promote
-/// (<c>MSBuildWarningsAsErrors</c>) exactly one kind. README.md lists them; keep the two in step.
+/// The codes of the problems the analysis finds in a report's inputs: every diagnostic the tool reports has its own
+/// code, so users can silence (<c>NoWarn</c>) or promote (<c>MSBuildWarningsAsErrors</c>) exactly one kind. The codes
+/// of a run's options and outputs and of the build targets are the pipeline's (Reports.Pipeline's
+/// <c>PipelineDiagnosticCodes</c>). README.md lists both; keep the three in step.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -24,25 +26,12 @@ public static class DiagnosticCodes
     public const string DuplicateField = "RPT019";
     public const string LineTooLong = "RPT020";
 
-    // Errors of the run.
-    public const string OutputFailed = "RPT030";
-
-    // Errors of the MSBuild items, reported by Reports.Build.targets (listed here so every code has one home).
-    public const string ItemMetadataMissing = "RPT040";
-    public const string ItemRenderInvalid = "RPT041";
-    public const string CommandAssemblyMissing = "RPT042";
-    public const string CommandFailed = "RPT043";
-
-    // Errors in a report's options (FeaturePages, FeaturePagesBy, HeatmapOrder, TopPrompts).
-    public const string InvalidOption = "RPT050";
-
-    // Warnings: the report is written, but something deserves a look.
+    // Warnings: the report is written, but something in the data deserves a look.
     public const string FeatureWithoutDescription = "RPT101";
     public const string DescriptionWithoutPrompts = "RPT102";
     public const string PromptCountMismatch = "RPT103";
     public const string RepeatedFeatureRecord = "RPT104";
     public const string FeatureWithoutPrompts = "RPT105";
     public const string MissingDescriptionValues = "RPT106";
-    public const string UndrawableCharacter = "RPT107";
     public const string LoneSurrogate = "RPT108";
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
-
 namespace Reports.Analysis.Diagnostics;
 
 /// <summary>
-/// A problem found in a report's inputs, located in a file. <see cref="ToString"/> gives MSBuild's
-/// canonical format, <c>file(line,col): error CODE: message</c>, which IDEs and build servers link.
+/// A problem found in a report's inputs, located in a file. How it is printed is the caller's business (the pipeline
+/// writes MSBuild's canonical format, <c>MsBuildFormat</c>).
 /// </summary>
 /// <param name="Line">1-based; 0 when the problem concerns the whole file.</param>
 /// <param name="Column">1-based, in characters of that line; 0 when unknown.</param>
@@ -17,13 +15,4 @@ public sealed record ReportDiagnostic(
     long Column = 0)
 {
     public bool IsError => Severity == DiagnosticSeverity.Error;
-
-    public override string ToString()
-    {
-        var severity = IsError ? "error" : "warning";
-        var origin = File is null ? "reports" : Line <= 0 ? File
-            : Column <= 0 ? string.Create(CultureInfo.InvariantCulture, $"{File}({Line})")
-            : string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Column})");
-        return $"{origin}: {severity} {Code}: {Message}";
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Reports.Analysis.Diagnostics;
+using Reports.Pipeline.Diagnostics;
 using Reports.Rendering.Report;
 using Reports.Rendering.Typography;
 
@@ -58,7 +59,7 @@ public static class UndrawableCharacters
             var listed = string.Join(", ", codePoints.Take(MaxListed).Select(Name));
             var more = codePoints.Count > MaxListed ? string.Create(CultureInfo.InvariantCulture, $" and {codePoints.Count - MaxListed} more") : "";
             var places = place.Max(f => f.Value.Places);
-            return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UndrawableCharacter, string.Create(CultureInfo.InvariantCulture,
+            return new ReportDiagnostic(DiagnosticSeverity.Warning, PipelineDiagnosticCodes.UndrawableCharacter, string.Create(CultureInfo.InvariantCulture,
                 $"{listed}{more} {(codePoints.Count == 1 ? "has" : "have")} no glyph in the shipped fonts: the PDF draws {(codePoints.Count == 1 ? "it" : "each")} as a box; first in {place.Key}{(places > 1 ? $", in up to {places} places in all" : "")}. Replace {(codePoints.Count == 1 ? "it" : "them")} in the input, or ask for a font that has {(codePoints.Count == 1 ? "it" : "them")}"));
         })];
     }
