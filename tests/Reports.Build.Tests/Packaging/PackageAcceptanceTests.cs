@@ -129,9 +129,26 @@ public sealed class PackageAcceptanceTests
               <ItemGroup>
                 <PackageReference Include="ActivationReports.Schema" Version="{Version}" PrivateAssets="all" />
                 <AdditionalFiles Include="samples/neurons.csv" RecordName="Neuron" />
+                <ProjectReference Include="../shapes/shapes.csproj" />
               </ItemGroup>
             </Project>
             """);
+        // A library that uses the generator too, referenced by the app: each has its own copy of the readers' support
+        // types, in its own namespace, so nothing clashes (CS0436).
+        Directory.CreateDirectory(Path.Combine(work, "shapes", "samples"));
+        File.WriteAllText(Path.Combine(work, "shapes", "shapes.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ActivationReports.Schema" Version="{Version}" PrivateAssets="all" />
+                <AdditionalFiles Include="samples/layers.csv" RecordName="LayerInfo" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(work, "shapes", "samples", "layers.csv"), "layer,name\n0,embed\n");
         File.WriteAllText(Path.Combine(app, "samples", "neurons.csv"),
             "neuron,layer,score,label,note\n0,3,0.25,syntax,\"a note, with a comma\"\n1,4,1.5,semantics,\"He said \"\"hi\"\"\"\n");
         // The record's `neuron` column is Neuron2: a member may not be named as its record.
@@ -139,6 +156,7 @@ public sealed class PackageAcceptanceTests
             using System.Globalization;
             using neurons;
 
+            GC.KeepAlive(typeof(shapes.LayerInfoCsvReader));
             using var reader = NeuronCsvReader.Open(args[0]);
             while (reader.TryRead(out var neuron))
             {
@@ -153,6 +171,7 @@ public sealed class PackageAcceptanceTests
         var appBuild = cli.Build(app, Path.Combine(app, "neurons.csproj"));
         Assert.True(appBuild.ExitCode == 0, appBuild.ToString());
         Assert.Contains("0 Warning(s)", appBuild.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS0436", appBuild.Output, StringComparison.Ordinal);
         var read = cli.Run(app, "run", "--no-build", "--project", Path.Combine(app, "neurons.csproj"), "--", data);
 
         Assert.True(read.ExitCode == 0, read.ToString());
