@@ -2,7 +2,6 @@ using System.Text;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Reading;
 using Reports.DataGen;
-using Reports.Pipeline;
 using Reports.Schema;
 
 namespace Reports.Analysis.Tests;
@@ -125,47 +124,6 @@ public sealed class LineLimitTests
         Assert.Equal((SchemaErrorKind.UnsupportedEncoding, 2L, 3L), (error.Kind, error.Line, error.Column));
         Assert.Equal("expected text, found the byte 0x00 (is the file binary, or UTF-16 without a byte order mark?)", error.Message);
     }
-
-    [Fact]
-    public void The_pipeline_reports_rpt020_with_how_to_raise_the_limit()
-    {
-        var files = WriteDataSet(out var lines);
-        lines[1] = Padded(lines[1], Limit + 10);
-        File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
-
-        var log = new CollectingLog();
-        var outcome = ReportPipeline.Run(new ReportRequest { Name = "long", DescriptionsPath = files.DescriptionsPath, PromptsPath = files.PromptsPath, OutputDirectory = TestData.NewTemporaryDirectory(), Render = false, MaxLineLength = Limit }, log);
-
-        Assert.False(outcome.Succeeded);
-        var error = Assert.Single(log.Diagnostics, d => d.IsError);
-        Assert.Equal(("RPT020", files.PromptsPath, 2L, ColumnOfByte(lines[1], Limit)), (error.Code, error.File, error.Line, error.Column));
-        Assert.EndsWith("raise the limit with MaxLineLength on the ActivationReport item (--max-line-length)", error.Message, StringComparison.Ordinal);
-
-        log = new CollectingLog();
-        Assert.True(ReportPipeline.Run(new ReportRequest { Name = "long", DescriptionsPath = files.DescriptionsPath, PromptsPath = files.PromptsPath, OutputDirectory = TestData.NewTemporaryDirectory(), Render = false, MaxLineLength = Limit + 10 }, log).Succeeded,
-            string.Join('\n', log.Diagnostics));
-    }
-
-    [Theory]
-    [InlineData("65536", 65536L)]
-    [InlineData("64M", 64L << 20)]
-    [InlineData("64MiB", 64L << 20)]
-    [InlineData("4 KiB", 4096L)]
-    [InlineData("1g", 1L << 30)]
-    [InlineData("128MB", 128L << 20)]
-    public void Sizes_are_bytes_or_binary_units(string text, long bytes)
-    {
-        Assert.True(ByteSize.TryParse(text, out var parsed));
-        Assert.Equal(bytes, parsed);
-    }
-
-    [Theory]
-    [InlineData("64KB!")]
-    [InlineData("-1")]
-    [InlineData("1.5M")]
-    [InlineData("M")]
-    [InlineData("99999999999999999999")]
-    public void Other_spellings_are_not_sizes(string text) => Assert.False(ByteSize.TryParse(text, out _));
 
     private static DataSetFiles WriteDataSet(out string[] promptLines)
     {

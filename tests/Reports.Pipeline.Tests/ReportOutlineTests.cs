@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -64,7 +63,7 @@ public sealed partial class ReportOutlineTests
 
     private static IReadOnlyList<Entry> Outline(string pdf)
     {
-        using var json = JsonDocument.Parse(Qpdf($"--json --json-key=outlines \"{pdf}\""));
+        using var json = JsonDocument.Parse(PdfTools.QpdfJson(pdf, "outlines"));
         return Entries(json.RootElement.GetProperty("outlines"));
 
         static IReadOnlyList<Entry> Entries(JsonElement array) => [.. array.EnumerateArray().Select(e =>
@@ -78,7 +77,7 @@ public sealed partial class ReportOutlineTests
     /// <summary>The label a viewer shows for a page (from 1), from the /PageLabels ranges qpdf reads.</summary>
     private static string PageLabel(string pdf, int page)
     {
-        using var json = JsonDocument.Parse(Qpdf($"--json --json-key=pagelabels \"{pdf}\""));
+        using var json = JsonDocument.Parse(PdfTools.QpdfJson(pdf, "pagelabels"));
         var range = json.RootElement.GetProperty("pagelabels").EnumerateArray().Last(r => r.GetProperty("index").GetInt32() <= page - 1);
         var label = range.GetProperty("label");
         Assert.Equal("/D", label.GetProperty("/S").GetString());
@@ -92,16 +91,6 @@ public sealed partial class ReportOutlineTests
         var size = PageSize().Match(PdfTools.Info(pdf));
         Assert.True(size.Success);
         return double.Parse(size.Groups["height"].Value, CultureInfo.InvariantCulture);
-    }
-
-    private static string Qpdf(string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("qpdf", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"qpdf {arguments} exited {process.ExitCode}: {error.Result}");
-        return output.Result;
     }
 
     [GeneratedRegex(@"page (?<n>\d+) of \d+")]

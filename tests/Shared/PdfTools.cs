@@ -35,6 +35,14 @@ internal static class PdfTools
     /// <summary>qpdf --check's verdict: the exit code is 0 only for a file without errors.</summary>
     public static (int ExitCode, string Output) Check(string pdf) => RunWithExit("qpdf", $"--check \"{pdf}\"");
 
+    /// <summary>One key of qpdf's JSON view of a PDF (outlines, pagelabels, ...), without what qpdf says on stderr.</summary>
+    public static string QpdfJson(string pdf, string key)
+    {
+        var (exitCode, output, error) = RunSeparately("qpdf", $"--json --json-key={key} \"{pdf}\"");
+        Assert.True(exitCode == 0, $"qpdf --json --json-key={key} exited {exitCode}: {error}");
+        return output;
+    }
+
     /// <summary>The PDF with uncompressed, readable objects (to look for annotations).</summary>
     public static string Uncompressed(string pdf)
     {
@@ -75,6 +83,12 @@ internal static class PdfTools
 
     private static (int, string) RunWithExit(string tool, string arguments)
     {
+        var (exitCode, output, error) = RunSeparately(tool, arguments);
+        return (exitCode, output + error);
+    }
+
+    private static (int ExitCode, string Output, string Error) RunSeparately(string tool, string arguments)
+    {
         using var process = Process.Start(new ProcessStartInfo(tool, arguments)
         {
             RedirectStandardOutput = true,
@@ -84,6 +98,6 @@ internal static class PdfTools
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
+        return (process.ExitCode, output.Result, error.Result);
     }
 }

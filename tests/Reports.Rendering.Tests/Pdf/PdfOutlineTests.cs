@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Reports.Rendering.Pdf;
 using Reports.Tests;
@@ -100,7 +99,7 @@ public sealed class PdfOutlineTests
 
     private static IReadOnlyList<Entry> Outline(string pdf)
     {
-        using var json = JsonDocument.Parse(Qpdf($"--json --json-key=outlines \"{pdf}\""));
+        using var json = JsonDocument.Parse(PdfTools.QpdfJson(pdf, "outlines"));
         return Entries(json.RootElement.GetProperty("outlines"));
 
         static IReadOnlyList<Entry> Entries(JsonElement array) => [.. array.EnumerateArray().Select(e => new Entry(
@@ -113,7 +112,7 @@ public sealed class PdfOutlineTests
     /// <summary>The label a viewer shows for a page (from 1), from the /PageLabels ranges qpdf reads.</summary>
     private static string PageLabel(string pdf, int page)
     {
-        using var json = JsonDocument.Parse(Qpdf($"--json --json-key=pagelabels \"{pdf}\""));
+        using var json = JsonDocument.Parse(PdfTools.QpdfJson(pdf, "pagelabels"));
         var range = json.RootElement.GetProperty("pagelabels").EnumerateArray().Last(r => r.GetProperty("index").GetInt32() <= page - 1);
         var label = range.GetProperty("label");
         Assert.Equal("/D", label.GetProperty("/S").GetString());
@@ -131,16 +130,6 @@ public sealed class PdfOutlineTests
         Assert.True(exitCode == 0, output);
         Assert.DoesNotContain("WARNING", output, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("No syntax or stream encoding errors found", output, StringComparison.Ordinal);
-    }
-
-    private static string Qpdf(string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("qpdf", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"qpdf {arguments} exited {process.ExitCode}: {error.Result}");
-        return output.Result;
     }
 
     private static string Save(IReadOnlyList<OutlineEntry> outline, params IElement[] elements)
