@@ -16,10 +16,16 @@ internal sealed class TemporaryDirectory : IDisposable
         try
         {
             Directory.Delete(Path, recursive: true);
+            // The shared parent goes with the last test that used it, so a run leaves nothing behind.
+            var parent = System.IO.Path.GetDirectoryName(Path)!;
+            if (!Directory.EnumerateFileSystemEntries(parent).Any())
+            {
+                Directory.Delete(parent);
+            }
         }
         catch (IOException)
         {
-            // A leftover temp folder is not worth failing a test over.
+            // A leftover temp folder is not worth failing a test over (or another test just made one beside it).
         }
     }
 }

@@ -59,6 +59,28 @@ internal static class TestData
 
     private static void DeleteQuietly(string path)
     {
+        // Entry by entry: one file still held open (a browser writing at exit) must not keep the rest of the run's files.
+        foreach (var entry in Directory.Exists(path) ? Directory.EnumerateFileSystemEntries(path).ToArray() : [])
+        {
+            try
+            {
+                if (Directory.Exists(entry))
+                {
+                    Directory.Delete(entry, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
         try
         {
             Directory.Delete(path, recursive: true);
