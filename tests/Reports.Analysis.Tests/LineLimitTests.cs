@@ -3,6 +3,7 @@ using Reports.Analysis.Aggregation;
 using Reports.Analysis.Reading;
 using Reports.DataGen;
 using Reports.Schema;
+using Reports.Tests;
 
 namespace Reports.Analysis.Tests;
 
@@ -17,17 +18,17 @@ public sealed class LineLimitTests
     [Fact]
     public void A_prompts_line_past_the_limit_is_an_error_at_that_line_on_both_paths_and_one_at_the_limit_reads()
     {
-        var files = WriteDataSet(out var lines);
+        var files = LongLines.WriteDataSet(out var lines);
         var longest = lines.Max(l => Encoding.UTF8.GetByteCount(l));
         Assert.True(longest < Limit, $"generated lines are {longest} bytes");
-        lines[2] = Padded(lines[2], Limit + 1);
-        lines[5] = Padded(lines[5], Limit);
+        lines[2] = LongLines.Padded(lines[2], Limit + 1);
+        lines[5] = LongLines.Padded(lines[5], Limit);
         File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
 
         var serial = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, maxLineLength: Limit));
         var parallel = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 512, maxLineLength: Limit));
 
-        Assert.Equal((SchemaErrorKind.LineTooLong, 3L, ColumnOfByte(lines[2], Limit)), (serial.Kind, serial.Line, serial.Column));
+        Assert.Equal((SchemaErrorKind.LineTooLong, 3L, LongLines.ColumnOfByte(lines[2], Limit)), (serial.Kind, serial.Line, serial.Column));
         Assert.Equal((serial.Kind, serial.Line, serial.Column, serial.Message), (parallel.Kind, parallel.Line, parallel.Column, parallel.Message));
         Assert.Equal("expected lines of at most 4 KiB (the reader's line limit), found a line that goes on past 4 KiB without a line end", serial.Message);
 
@@ -44,7 +45,7 @@ public sealed class LineLimitTests
     [InlineData(3)] // after whole lines, in a later chunk
     public void A_file_of_zero_bytes_without_line_ends_is_an_error_within_the_limit_naming_the_byte(int goodLines)
     {
-        var files = WriteDataSet(out var lines);
+        var files = LongLines.WriteDataSet(out var lines);
         using (var stream = File.Create(files.PromptsPath))
         {
             stream.Write(Encoding.UTF8.GetBytes(string.Concat(lines.Take(goodLines).Select(l => l + "\n"))));
@@ -70,7 +71,7 @@ public sealed class LineLimitTests
     [InlineData(70)]
     public void Nesting_around_the_depth_limit_in_a_token_object_gives_the_same_outcome_on_both_paths(int arrays)
     {
-        var files = WriteDataSet(out var lines);
+        var files = LongLines.WriteDataSet(out var lines);
         var at = lines[1].IndexOf("{\"token\":", StringComparison.Ordinal) + 1;
         lines[1] = lines[1][..at] + "\"deep\":" + new string('[', arrays) + new string(']', arrays) + "," + lines[1][at..];
         File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
@@ -97,7 +98,7 @@ public sealed class LineLimitTests
     [Fact]
     public void A_csv_quote_left_open_is_an_error_at_the_quote_once_the_record_passes_the_limit()
     {
-        var files = WriteDataSet(out _);
+        var files = LongLines.WriteDataSet(out _);
         var rows = File.ReadAllLines(files.DescriptionsPath, Encoding.UTF8).ToList();
         rows.Add("999,\"a quote never closed");
         var line = rows.Count;
@@ -113,7 +114,7 @@ public sealed class LineLimitTests
     [Fact]
     public void A_csv_with_a_nul_byte_is_not_text_and_says_where()
     {
-        var files = WriteDataSet(out _);
+        var files = LongLines.WriteDataSet(out _);
         var bytes = File.ReadAllBytes(files.DescriptionsPath).ToList();
         var secondLine = bytes.IndexOf((byte)'\n') + 1;
         bytes.Insert(secondLine + 2, 0);
@@ -124,23 +125,4 @@ public sealed class LineLimitTests
         Assert.Equal((SchemaErrorKind.UnsupportedEncoding, 2L, 3L), (error.Kind, error.Line, error.Column));
         Assert.Equal("expected text, found the byte 0x00 (is the file binary, or UTF-16 without a byte order mark?)", error.Message);
     }
-
-    private static DataSetFiles WriteDataSet(out string[] promptLines)
-    {
-        var files = DataSetWriter.Write(new DataSetOptions { Features = 12, PromptsPerFeature = 4, TokensPerPrompt = 4, Seed = 5 }, TestData.NewTemporaryDirectory());
-        promptLines = File.ReadAllLines(files.PromptsPath, Encoding.UTF8);
-        return files;
-    }
-
-    /// <summary>The record with an unknown field last, padded to exactly <paramref name="bytes"/> bytes of UTF-8.</summary>
-    private static string Padded(string line, int bytes)
-    {
-        var prefix = line[..^1] + ",\"padding\":\"";
-        var fill = bytes - Encoding.UTF8.GetByteCount(prefix) - 2;
-        Assert.True(fill > 0);
-        return prefix + new string('p', fill) + "\"}";
-    }
-
-    /// <summary>The editor's column (UTF-16 code units, 1-based) of a byte offset, counted by .NET's own decoder.</summary>
-    private static long ColumnOfByte(string line, int offset) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(line), 0, offset).Length + 1;
 }
