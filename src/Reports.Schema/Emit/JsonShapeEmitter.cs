@@ -147,18 +147,7 @@ internal static class JsonShapeEmitter
             }
         }
 
-        code.Line($"var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions {{ MaxDepth = {rt}.ReaderLimits.MaxDepth - {depth} }});");
-        code.Line("try");
-        code.Line("{");
-        code.Line("reader.Read();");
-        code.Line($"var value = {parser}.Read{record.Name}(ref reader, context);");
-        code.Line("reader.Read();");
-        code.Line("return value;");
-        code.Line("}");
-        code.Line("catch (global::System.Text.Json.JsonException exception)");
-        code.Line("{");
-        code.Line("throw context.Malformed(exception);");
-        code.Line("}");
+        JsonlReaderEmitter.EmitReadOneValue(code, "json", "reader", $"{rt}.ReaderLimits.MaxDepth - {depth}", $"{parser}.Read{record.Name}", "value");
         code.Line("}");
     }
 

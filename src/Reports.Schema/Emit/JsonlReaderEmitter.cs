@@ -92,18 +92,7 @@ internal static class JsonlReaderEmitter
         code.Line("}");
         code.Line();
         code.Line("context.Begin(line, lineNumber);");
-        code.Line($"var json = new global::System.Text.Json.Utf8JsonReader(line, new global::System.Text.Json.JsonReaderOptions {{ MaxDepth = {rt}.ReaderLimits.MaxDepth }});");
-        code.Line("try");
-        code.Line("{");
-        code.Line("json.Read();");
-        code.Line($"var record = {parser}.Read{root.Name}(ref json, context);");
-        code.Line("json.Read();");
-        code.Line("return record;");
-        code.Line("}");
-        code.Line("catch (global::System.Text.Json.JsonException exception)");
-        code.Line("{");
-        code.Line("throw context.Malformed(exception);");
-        code.Line("}");
+        EmitReadOneValue(code, "line", "json", $"{rt}.ReaderLimits.MaxDepth", $"{parser}.Read{root.Name}", "record");
         code.Line("}");
         code.Line();
         code.Line("public void Dispose() => lines.Dispose();");
@@ -223,6 +212,26 @@ internal static class JsonlReaderEmitter
     }
 
     /// <summary>What a field's value must be, as errors say it.</summary>
+    /// <summary>
+    /// The statements that read one JSON value from <paramref name="input"/> with a record parser, System.Text.Json's
+    /// errors becoming located schema errors: a whole line here, one nested object in <see cref="JsonShapeEmitter"/>.
+    /// </summary>
+    internal static void EmitReadOneValue(CodeWriter code, string input, string reader, string maxDepth, string readMethod, string result)
+    {
+        code.Line($"var {reader} = new global::System.Text.Json.Utf8JsonReader({input}, new global::System.Text.Json.JsonReaderOptions {{ MaxDepth = {maxDepth} }});");
+        code.Line("try");
+        code.Line("{");
+        code.Line($"{reader}.Read();");
+        code.Line($"var {result} = {readMethod}(ref {reader}, context);");
+        code.Line($"{reader}.Read();");
+        code.Line($"return {result};");
+        code.Line("}");
+        code.Line("catch (global::System.Text.Json.JsonException exception)");
+        code.Line("{");
+        code.Line("throw context.Malformed(exception);");
+        code.Line("}");
+    }
+
     internal static string Expected(FieldShape field) =>
         field.Kind == ValueKind.Array ? "an array of " + Plural(field.Element) : FieldShape.Describe(field.Kind);
 
