@@ -161,7 +161,7 @@ public sealed class ReportBuildTests
         var project = ReportProject.Create(temp.Path);
         var missing = Path.Combine(temp.Path, "nowhere", "reports.dll");
 
-        var build = DotnetCli.Build(project.Directory, project.ProjectFile, $"-p:ReportsCommandAssembly={missing}");
+        var build = DotnetCli.Build(project.Directory, project.ProjectFile, TestEnvironment.BuiltToolProperties(missing));
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains($"{project.ProjectFile} : error RPT042: The reports command was not found at '{missing}'", build.Output, StringComparison.Ordinal);

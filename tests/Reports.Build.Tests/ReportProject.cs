@@ -82,7 +82,7 @@ internal sealed class ReportProject
 
     /// <summary><c>dotnet build</c> of this project, running the command built for this test run.</summary>
     public ProcessResult Build(params IEnumerable<string> options) =>
-        DotnetCli.Build(Directory, ProjectFile, [$"-p:ReportsCommandAssembly={TestEnvironment.ReportsCommandAssembly}", .. options]);
+        DotnetCli.Build(Directory, ProjectFile, [.. TestEnvironment.BuiltToolProperties(), .. options]);
 
     /// <summary>The full paths the pipeline writes for this report.</summary>
     public IEnumerable<string> ExpectedOutputs(bool render = true) =>

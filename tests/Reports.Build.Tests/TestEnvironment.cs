@@ -10,6 +10,13 @@ internal static class TestEnvironment
     /// <summary>The reports.dll in its project's output folder, beside its .deps.json and runtimeconfig.</summary>
     public static string ReportsCommandAssembly { get; } = Metadata("ReportsCommandAssembly");
 
+    /// <summary>The report task's assembly in its project's output folder.</summary>
+    public static string ReportsTaskAssembly { get; } = Metadata("ReportsTaskAssembly");
+
+    /// <summary>The properties a build under test needs to run this test run's command and task.</summary>
+    public static IEnumerable<string> BuiltToolProperties(string? commandAssembly = null) =>
+        [$"-p:ReportsCommandAssembly={commandAssembly ?? ReportsCommandAssembly}", $"-p:ReportsTaskAssembly={ReportsTaskAssembly}"];
+
     private static string Metadata(string key)
     {
         var value = typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

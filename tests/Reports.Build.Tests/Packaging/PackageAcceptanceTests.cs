@@ -71,7 +71,7 @@ public sealed class PackageAcceptanceTests
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("0 Warning(s)", first.Output, StringComparison.Ordinal);
-        Assert.Contains($"ActivationReport 'demo' -> {output}: wrote aggregate.csv, summary.json, features.csv, tokens.csv, heatmap.png, report.html, report.pdf",
+        Assert.Contains($"ActivationReport 'demo' -> {output}: wrote aggregate.csv, summary.json, features.csv, heatmap.png, report.html, report.pdf, tokens.csv",
             first.Output, StringComparison.Ordinal);
         foreach (var name in Reports.Pipeline.ReportPipeline.OutputFileNames(true))
         {
@@ -216,6 +216,7 @@ public sealed class PackageAcceptanceTests
         string[] expected =
         [
             "README.md", "build/ActivationReports.props", "build/ActivationReports.targets", "build/Reports.Build.targets",
+            "tasks/netstandard2.0/Reports.Build.Tasks.dll",
             "tools/reports/reports.dll", "tools/reports/reports.deps.json", "tools/reports/reports.runtimeconfig.json",
             .. NativeAssets("tools/reports/"),
         ];

@@ -21,12 +21,12 @@ public sealed class ReportLogLineTests
               <Project Path="second/report-second.csproj" />
             </Solution>
             """);
-        string[] options = ["-m", "-v:n", $"-p:ReportsCommandAssembly={TestEnvironment.ReportsCommandAssembly}"];
+        string[] options = ["-m", "-v:n", .. TestEnvironment.BuiltToolProperties()];
 
         var build = DotnetCli.Build(temp.Path, solution, options);
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        AssertOneLine(build, first, "wrote aggregate.csv, summary.json, features.csv, tokens.csv, heatmap.png, report.html, report.pdf");
+        AssertOneLine(build, first, "wrote aggregate.csv, summary.json, features.csv, heatmap.png, report.html, report.pdf, tokens.csv");
         AssertOneLine(build, second, "wrote aggregate.csv, summary.json, features.csv, tokens.csv");
 
         var again = DotnetCli.Build(temp.Path, solution, options);
