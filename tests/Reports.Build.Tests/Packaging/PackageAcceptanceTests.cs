@@ -30,7 +30,7 @@ public sealed class PackageAcceptanceTests
         string[] packages =
         [
             $"ActivationReports.{Version}.nupkg", $"ActivationReports.Schema.{Version}.nupkg",
-            $"ActivationReports.Tool.{Version}.nupkg", $"ActivationReports.Tool.{Version}.snupkg",
+            $"ActivationReports.Tool.{Version}.nupkg",
         ];
         Assert.Equal(packages, Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         // Packing again gives the same bytes: deterministic builds, and zip entries not dated by the clock.
@@ -41,6 +41,9 @@ public sealed class PackageAcceptanceTests
         AssertBuildPackageLayout(Path.Combine(feed, $"ActivationReports.{Version}.nupkg"));
         AssertToolPackageLayout(Path.Combine(feed, $"ActivationReports.Tool.{Version}.nupkg"));
         AssertSchemaPackageLayout(Path.Combine(feed, $"ActivationReports.Schema.{Version}.nupkg"));
+        AssertEmbeddedSymbols(Path.Combine(feed, $"ActivationReports.{Version}.nupkg"), "tasks/netstandard2.0/Reports.Build.Tasks.dll", "tools/reports/reports.dll", "tools/reports/Reports.Pipeline.dll");
+        AssertEmbeddedSymbols(Path.Combine(feed, $"ActivationReports.Tool.{Version}.nupkg"), "tools/net10.0/any/reports.dll", "tools/net10.0/any/Reports.Analysis.dll");
+        AssertEmbeddedSymbols(Path.Combine(feed, $"ActivationReports.Schema.{Version}.nupkg"), "analyzers/dotnet/cs/Reports.Schema.dll");
 
         WriteNuGetConfig(work, feed);
         var cli = new PackagedCli(Path.Combine(temp.Path, "packages"));
@@ -233,6 +236,25 @@ public sealed class PackageAcceptanceTests
         Assert.Contains("<developmentDependency>true</developmentDependency>", text, StringComparison.Ordinal);
         Assert.Contains("<license type=\"expression\">", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<dependencies", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Our assemblies in a package carry their symbols (an embedded portable PDB), so stack traces name lines.</summary>
+    private static void AssertEmbeddedSymbols(string path, params string[] assemblies)
+    {
+        using var package = ZipFile.OpenRead(path);
+        foreach (var name in assemblies)
+        {
+            using var bytes = new MemoryStream();
+            using (var entry = package.GetEntry(name)?.Open() ?? throw new Xunit.Sdk.XunitException($"{Path.GetFileName(path)} has no {name}"))
+            {
+                entry.CopyTo(bytes);
+            }
+
+            bytes.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(bytes);
+            Assert.True(pe.ReadDebugDirectory().Any(d => d.Type == System.Reflection.PortableExecutable.DebugDirectoryEntryType.EmbeddedPortablePdb),
+                $"{name} in {Path.GetFileName(path)} has no embedded symbols");
+        }
     }
 
     private static void AssertToolPackageLayout(string path)
