@@ -68,8 +68,10 @@ public sealed class ReportTaskTests
 
     private static Process StartBuild(ReportProject project)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project.Directory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["build", project.ProjectFile, "-nologo", "-tl:off", "-nodeReuse:false", .. TestEnvironment.BuiltToolProperties()])
+        // A test run started from a background job inherits SIGINT ignored, and .NET keeps it ignored: env gives the build
+        // the default disposition, as a user's build in a terminal has.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = project.Directory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["--default-signal=INT", "dotnet", "build", project.ProjectFile, "-nologo", "-tl:off", "-nodeReuse:false", .. TestEnvironment.BuiltToolProperties()])
         {
             start.ArgumentList.Add(argument);
         }
