@@ -24,6 +24,12 @@ internal sealed class CsvRecordParser : IDisposable
     /// <summary>Line where the record returned last starts.</summary>
     public long RecordLine { get; private set; }
 
+    /// <summary>Byte offset in the stream where the record returned last starts.</summary>
+    public long RecordOffset { get; private set; }
+
+    /// <summary>Makes the next record the one that starts at <paramref name="offset"/>, on line <paramref name="line"/>.</summary>
+    public void Seek(long offset, long line) => lines.Seek(offset, line);
+
     /// <summary>Reads the next non-blank record; the fields stay valid until the next call.</summary>
     public bool TryRead(out IReadOnlyList<CsvField> record)
     {
@@ -40,6 +46,7 @@ internal sealed class CsvRecordParser : IDisposable
         while (line.IsEmpty);
 
         RecordLine = lines.LineNumber;
+        RecordOffset = lines.LineOffset;
         recordLength = line.Length;
         var position = 0;
         while (true)

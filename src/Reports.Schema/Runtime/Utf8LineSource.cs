@@ -21,6 +21,9 @@ internal sealed class Utf8LineSource : IDisposable
     private bool endOfStream;
     private bool firstRead = true;
 
+    /// <summary>Offset in the stream of <c>buffer[0]</c>.</summary>
+    private long bufferOffset;
+
     public Utf8LineSource(Stream stream, string path, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
     {
         if (maxLineLength < 1 || maxLineLength > ReaderLimits.LargestMaxLineLength)
@@ -41,6 +44,9 @@ internal sealed class Utf8LineSource : IDisposable
 
     /// <summary>1-based number of the line returned last.</summary>
     public long LineNumber { get; private set; }
+
+    /// <summary>Byte offset in the stream where the line returned last starts (after a byte order mark, for the first).</summary>
+    public long LineOffset { get; private set; }
 
     /// <summary>Whether the line returned last ended with CR LF.</summary>
     public bool LastLineHadCarriageReturn { get; private set; }
@@ -76,6 +82,46 @@ internal sealed class Utf8LineSource : IDisposable
 
             Fill();
         }
+    }
+
+    /// <summary>
+    /// Makes the next line the one that starts at <paramref name="offset"/>, numbered <paramref name="lineNumber"/>. Within
+    /// the buffer it moves there without touching the stream, so reading rows in file order costs no seek.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The stream cannot seek, and the offset is not in the buffer.</exception>
+    public void Seek(long offset, long lineNumber)
+    {
+        if (offset < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "A byte offset in the stream.");
+        }
+
+        if (lineNumber < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lineNumber), lineNumber, "A 1-based line number.");
+        }
+
+        if (!firstRead && offset >= bufferOffset && offset <= bufferOffset + end && (offset > 0 || !HasByteOrderMark))
+        {
+            start = (int)(offset - bufferOffset);
+        }
+        else
+        {
+            if (!stream.CanSeek)
+            {
+                throw new NotSupportedException("Reading a record again needs a stream that can seek (a file).");
+            }
+
+            stream.Seek(offset, SeekOrigin.Begin);
+            bufferOffset = offset;
+            start = 0;
+            end = 0;
+            endOfStream = false;
+            // At the start of the stream the byte order mark is skipped again, as on the first read.
+            firstRead = offset == 0;
+        }
+
+        LineNumber = lineNumber - 1;
     }
 
     public SchemaDataException Error(SchemaErrorKind kind, long line, long column, string? field, string expected, string found) =>
@@ -167,6 +213,7 @@ internal sealed class Utf8LineSource : IDisposable
     private ReadOnlySpan<byte> Take(int length, int terminator)
     {
         var line = buffer.AsSpan(start, length);
+        LineOffset = bufferOffset + start;
         start += length + terminator;
         LineNumber++;
         LastLineHadCarriageReturn = line.Length > 0 && line[line.Length - 1] == (byte)'\r';
@@ -184,6 +231,7 @@ internal sealed class Utf8LineSource : IDisposable
         if (start > 0)
         {
             Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+            bufferOffset += start;
             end -= start;
             start = 0;
         }
