@@ -1,4 +1,3 @@
-using Reports.Analysis;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Evidence;
 using Reports.Pipeline.Features;
@@ -50,22 +49,27 @@ public static class FeatureCatalogs
             mostSpecificD[f] = specificity[f].CohensD ?? double.NaN;
         }
 
+        // The numbers come from the descriptions' index; the texts are read back from the file, a pass per column each
+        // time the page writes it, so they are never held for every feature at once.
+        var descriptions = analysis.Descriptions;
+        long[] ids = [.. features.Select(f => f.FeatureId)];
+        int[] rows = [.. ids.Select(descriptions.IndexOf)];
         return new FeatureCatalog
         {
             Labels = labels,
-            Ids = [.. features.Select(f => f.FeatureId)],
-            Described = [.. features.Select(f => f.Description is not null)],
-            Types = [.. features.Select(f => DescriptionTexts.Type(f.Description))],
-            Descriptions = [.. features.Select(f => DescriptionTexts.Description(f.Description))],
-            SourceTypes = [.. features.Select(f => f.Description?.Type)],
-            Tokens = [.. features.Select(f => f.Description?.Token is { } token ? PromptTokens.Display(token) : null)],
-            Links = [.. features.Select(f => f.Description?.Link)],
-            GeneralMeans = Column(features, d => d.GeneralActivationMean),
-            GeneralMaxima = Column(features, d => d.GeneralActivationMax),
-            GeneralMinima = Column(features, d => d.GeneralActivationMin),
-            PersonalMeans = Column(features, d => d.PersonalMean),
-            PersonalCohensD = Column(features, d => d.PersonalCohensD),
-            StatedPromptCounts = [.. features.Select(f => f.Description?.NumPrompts)],
+            Ids = ids,
+            Described = [.. features.Select(f => f.HasDescription)],
+            Types = descriptions.ReadRows(ids).Select(DescriptionTexts.Type),
+            Descriptions = descriptions.ReadRows(ids).Select(DescriptionTexts.Description),
+            SourceTypes = descriptions.ReadRows(ids).Select(d => d?.Type),
+            Tokens = descriptions.ReadRows(ids).Select(d => d?.Token is { } token ? PromptTokens.Display(token) : null),
+            Links = descriptions.ReadRows(ids).Select(d => d?.Link),
+            GeneralMeans = Column(rows, i => descriptions.GeneralActivationMean(i)),
+            GeneralMaxima = Column(rows, i => descriptions.GeneralActivationMax(i)),
+            GeneralMinima = Column(rows, i => descriptions.GeneralActivationMin(i)),
+            PersonalMeans = Column(rows, i => descriptions.PersonalMean(i)),
+            PersonalCohensD = Column(rows, i => descriptions.PersonalCohensD(i)),
+            StatedPromptCounts = [.. rows.Select(i => i < 0 ? null : descriptions.NumPrompts(i))],
             PromptCounts = [.. features.Select(f => f.PromptCount)],
             MostSpecificLabels = mostSpecific,
             MostSpecificCohensD = mostSpecificD,
@@ -76,6 +80,7 @@ public static class FeatureCatalogs
         };
     }
 
-    private static double[] Column(IReadOnlyList<FeatureSummary> features, Func<FeatureDescription, double?> value) =>
-        [.. features.Select(f => f.Description is { } row ? value(row) ?? double.NaN : double.NaN)];
+    /// <param name="rows">Per feature, its index in the descriptions, or -1 without a row.</param>
+    private static double[] Column(int[] rows, Func<int, double?> value) =>
+        [.. rows.Select(i => i < 0 ? double.NaN : value(i) ?? double.NaN)];
 }
