@@ -1,5 +1,6 @@
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Evidence;
+using Reports.Analysis.Reading;
 using Reports.Pipeline.Features;
 using Reports.Rendering.Report;
 
@@ -49,20 +50,23 @@ public static class FeatureCatalogs
             mostSpecificD[f] = specificity[f].CohensD ?? double.NaN;
         }
 
-        // The numbers come from the descriptions' index; the texts are read back from the file, a pass per column each
-        // time the page writes it, so they are never held for every feature at once.
+        // The numbers come from the descriptions' index. The long texts are read back from the file, a pass per column
+        // each time the page writes it, so they are never held for every feature at once; the three short ones have few
+        // distinct values, and are read together in one pass the first time the page asks for one, each distinct text
+        // held once.
         var descriptions = analysis.Descriptions;
         long[] ids = [.. features.Select(f => f.FeatureId)];
         int[] rows = [.. ids.Select(descriptions.IndexOf)];
+        var shortTexts = new Lazy<(string[] Types, string?[] SourceTypes, string?[] Tokens)>(() => ShortTexts(descriptions, ids));
         return new FeatureCatalog
         {
             Labels = labels,
             Ids = ids,
             Described = [.. features.Select(f => f.HasDescription)],
-            Types = descriptions.ReadRows(ids).Select(DescriptionTexts.Type),
+            Types = Deferred(() => shortTexts.Value.Types),
             Descriptions = descriptions.ReadRows(ids).Select(DescriptionTexts.Description),
-            SourceTypes = descriptions.ReadRows(ids).Select(d => d?.Type),
-            Tokens = descriptions.ReadRows(ids).Select(d => d?.Token is { } token ? PromptTokens.Display(token) : null),
+            SourceTypes = Deferred(() => shortTexts.Value.SourceTypes),
+            Tokens = Deferred(() => shortTexts.Value.Tokens),
             Links = descriptions.ReadRows(ids).Select(d => d?.Link),
             GeneralMeans = Column(rows, i => descriptions.GeneralActivationMean(i)),
             GeneralMaxima = Column(rows, i => descriptions.GeneralActivationMax(i)),
@@ -78,6 +82,35 @@ public static class FeatureCatalogs
             CohensDByLabel = cohensD,
             HasSection = [.. features.Select(f => withSection.Contains(f.FeatureId))],
         };
+    }
+
+    /// <summary>The type, the file's type and the token of every feature, in one pass over the descriptions file.</summary>
+    private static (string[] Types, string?[] SourceTypes, string?[] Tokens) ShortTexts(DescriptionIndex descriptions, long[] ids)
+    {
+        var types = new string[ids.Length];
+        var sourceTypes = new string?[ids.Length];
+        var tokens = new string?[ids.Length];
+        var distinct = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Once(string? text) => text is null ? null : distinct.TryGetValue(text, out var held) ? held : distinct[text] = text;
+        var f = 0;
+        foreach (var row in descriptions.ReadRows(ids))
+        {
+            types[f] = Once(DescriptionTexts.Type(row))!;
+            sourceTypes[f] = Once(row?.Type);
+            tokens[f] = Once(row?.Token is { } token ? PromptTokens.Display(token) : null);
+            f++;
+        }
+
+        return (types, sourceTypes, tokens);
+    }
+
+    /// <summary>A column got only when it is first enumerated.</summary>
+    private static IEnumerable<T> Deferred<T>(Func<T[]> column)
+    {
+        foreach (var value in column())
+        {
+            yield return value;
+        }
     }
 
     /// <param name="rows">Per feature, its index in the descriptions, or -1 without a row.</param>

@@ -49,14 +49,24 @@ internal sealed class CsvRecordParser : IDisposable
         RecordOffset = lines.LineOffset;
         recordLength = line.Length;
         var position = 0;
+        // The column is counted on from the previous field's, not from the line's start: a record is read in one pass.
+        var counted = 0;
+        long column = 1;
         while (true)
         {
-            var column = Utf8LineSource.ColumnOf(line, position);
+            column += Utf8LineSource.ColumnOf(line.Slice(counted), position - counted) - 1;
+            counted = position;
             var fieldLine = lines.LineNumber;
             if (position < line.Length && line[position] == (byte)'"')
             {
                 position = ReadQuoted(ref line, position, fieldLine, column);
                 fields.Add(new CsvField(builder.ToString(), fieldLine, column, true));
+                if (lines.LineNumber != fieldLine)
+                {
+                    // The field went on over line breaks: the next is counted from the start of the line it ended on.
+                    counted = 0;
+                    column = 1;
+                }
             }
             else
             {
