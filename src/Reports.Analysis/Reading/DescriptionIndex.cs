@@ -36,6 +36,8 @@ public sealed class DescriptionIndex
         personalCohensD = columns.PersonalCohensD;
         numPrompts = columns.NumPrompts;
         hasNumPrompts = columns.HasNumPrompts;
+        FeatureIds = Array.AsReadOnly(ids);
+        Lines = Array.AsReadOnly(lines);
     }
 
     /// <summary>The descriptions file, which rows are read back from.</summary>
@@ -48,10 +50,10 @@ public sealed class DescriptionIndex
     public int Count => ids.Length;
 
     /// <summary>The described features' ids, ascending; a feature's position here is its index in the other members.</summary>
-    public IReadOnlyList<long> FeatureIds => ids;
+    public IReadOnlyList<long> FeatureIds { get; }
 
     /// <summary>The line each row starts on, aligned with <see cref="FeatureIds"/>.</summary>
-    public IReadOnlyList<long> Lines => lines;
+    public IReadOnlyList<long> Lines { get; }
 
     /// <summary>The position of <paramref name="featureId"/> in <see cref="FeatureIds"/>, or -1 when the file does not describe it.</summary>
     public int IndexOf(long featureId)
