@@ -63,6 +63,7 @@ public sealed class RecordOffsetTests
         var text = "\uFEFFfeature_id,mean,label,note\r\n"
             + string.Concat(Enumerable.Range(1, 3000).Select(i => i % 7 == 0
                 ? $"{i},{i}.5,l{i},\"row {i}\r\nsecond line\"\r\n"
+                : i % 500 == 0 ? $"{i},{i}.5,l{i},row {i} {new string('x', 20_000)}\r\n" // longer than a read after a seek
                 : $"{i},{i}.5,l{i},row {i}\r\n"));
         var bytes = Encoding.UTF8.GetBytes(text);
         var all = ReadAll(bytes);
@@ -75,7 +76,7 @@ public sealed class RecordOffsetTests
         {
         }
 
-        foreach (var index in new[] { 2990, 6, 0, 1500, 13, 2999 })
+        foreach (var index in new[] { 2990, 6, 0, 1500, 13, 999, 2499, 2999 })
         {
             var (_, line, offset) = all[index];
             Seek(reader, offset, line);

@@ -156,13 +156,21 @@ public sealed class DescriptionIndex
 
     private FeatureDescriptionCsvReader OpenAgain()
     {
+        // No buffer in the stream: the reader keeps its own, and one of each would be read again after every seek.
+        var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         try
         {
-            return FeatureDescriptionCsvReader.Open(Path, MaxLineLength);
+            return new FeatureDescriptionCsvReader(stream, Path, MaxLineLength);
         }
         catch (SchemaDataException exception)
         {
+            stream.Dispose();
             throw Changed("its header no longer reads", exception);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
         }
     }
 

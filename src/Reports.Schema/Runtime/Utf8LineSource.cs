@@ -24,6 +24,12 @@ internal sealed class Utf8LineSource : IDisposable
     /// <summary>Offset in the stream of <c>buffer[0]</c>.</summary>
     private long bufferOffset;
 
+    /// <summary>
+    /// The most the next read asks of the stream: the whole buffer, except after a seek, where it starts at a record's
+    /// size and doubles, so reading records in no order reads about what it uses rather than a buffer per record.
+    /// </summary>
+    private int readSize = int.MaxValue;
+
     public Utf8LineSource(Stream stream, string path, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
     {
         if (maxLineLength < 1 || maxLineLength > ReaderLimits.LargestMaxLineLength)
@@ -113,6 +119,7 @@ internal sealed class Utf8LineSource : IDisposable
             }
 
             stream.Seek(offset, SeekOrigin.Begin);
+            readSize = SeekReadSize;
             bufferOffset = offset;
             start = 0;
             end = 0;
@@ -123,6 +130,9 @@ internal sealed class Utf8LineSource : IDisposable
 
         LineNumber = lineNumber - 1;
     }
+
+    /// <summary>The first read after a seek: a few rows of a typical CSV.</summary>
+    private const int SeekReadSize = 4096;
 
     public SchemaDataException Error(SchemaErrorKind kind, long line, long column, string? field, string expected, string found) =>
         new SchemaDataException(kind, Path, line, column, field, expected, found);
@@ -246,7 +256,8 @@ internal sealed class Utf8LineSource : IDisposable
             buffer = larger;
         }
 
-        var read = stream.Read(buffer, end, buffer.Length - end);
+        var read = stream.Read(buffer, end, Math.Min(buffer.Length - end, readSize));
+        readSize = readSize > int.MaxValue / 2 ? int.MaxValue : readSize * 2;
         if (read == 0)
         {
             endOfStream = true;
