@@ -15,7 +15,7 @@ public sealed class DescriptionJoinTests
 
         var analysis = ActivationAnalyzer.Analyze(files.DescriptionsPath, files.PromptsPath);
 
-        var undescribed = analysis.Features.Where(f => f.Description is null).ToArray();
+        var undescribed = analysis.Features.Where(f => !f.HasDescription).ToArray();
         Assert.Equal(50, analysis.Features.Count);
         Assert.NotEmpty(undescribed);
         Assert.All(undescribed, f => Assert.True(f.HasPrompts));

@@ -55,6 +55,6 @@ public sealed class FeatureSpecificityTests
 
             return s;
         }).ToArray();
-        return new FeatureSummary(1, null, 0, statistics, byLabel.Sum(v => v?.Length ?? 0), null);
+        return new FeatureSummary(1, 0, statistics, byLabel.Sum(v => v?.Length ?? 0), null);
     }
 }

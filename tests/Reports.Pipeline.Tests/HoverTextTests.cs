@@ -47,7 +47,7 @@ public sealed class HoverTextTests
             {
                 if (feature.ByLabel[r] is { } cell)
                 {
-                    ours[(feature.FeatureId, analysis.Labels[r])] = ReportDocuments.HoverText(feature, analysis.Labels[r], cell.Mean).Replace("\n", "<br>", StringComparison.Ordinal);
+                    ours[(feature.FeatureId, analysis.Labels[r])] = ReportDocuments.HoverText(feature, analysis.Descriptions.ReadRow(feature.FeatureId), analysis.Labels[r], cell.Mean).Replace("\n", "<br>", StringComparison.Ordinal);
                 }
             }
         }

@@ -111,7 +111,7 @@ public sealed class HtmlBrowserTests
                 var shown = await browser.EvaluateAsync("(t => t.hidden ? null : t.textContent)(document.querySelector('.heatmap-tooltip'))");
                 if (feature.ByLabel[r] is { } cell)
                 {
-                    Assert.Equal(ReportDocuments.HoverText(feature, analysis.Labels[r], cell.Mean), (string?)shown);
+                    Assert.Equal(ReportDocuments.HoverText(feature, analysis.Descriptions.ReadRow(feature.FeatureId), analysis.Labels[r], cell.Mean), (string?)shown);
                 }
                 else
                 {

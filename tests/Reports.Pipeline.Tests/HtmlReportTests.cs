@@ -80,7 +80,7 @@ public sealed partial class HtmlReportTests
 
                 NotebookMethod.AssertRelativelyEqual(cell.Mean, values[at], $"{columns[c]} {rows[r]}");
                 var feature = analysis.Features.Single(f => f.FeatureId == columns[c]);
-                Assert.Equal(ReportDocuments.HoverText(feature, rows[r], feature.ByLabel[r]!.Value.Mean), hover[at]);
+                Assert.Equal(ReportDocuments.HoverText(feature, analysis.Descriptions.ReadRow(feature.FeatureId), rows[r], feature.ByLabel[r]!.Value.Mean), hover[at]);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Reports.Analysis.Diagnostics;
+using Reports.Analysis.Reading;
 
 namespace Reports.Analysis.Aggregation;
 
@@ -15,8 +16,10 @@ public sealed class ActivationAnalysis
         IReadOnlyList<(string Label, long Count)> labelCounts,
         IReadOnlyList<(string Label, ColumnSummary Summary)> describe,
         AnalysisTotals totals,
-        IReadOnlyList<ReportDiagnostic> warnings)
+        IReadOnlyList<ReportDiagnostic> warnings,
+        DescriptionIndex descriptions)
     {
+        Descriptions = descriptions;
         Labels = labels;
         Features = features;
         LabelCounts = labelCounts;
@@ -26,6 +29,9 @@ public sealed class ActivationAnalysis
     }
 
     public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The descriptions file's index: the rows' numbers, and their texts read back when an output writes them.</summary>
+    public DescriptionIndex Descriptions { get; }
 
     /// <summary>Every feature in either file, in id order.</summary>
     public IReadOnlyList<FeatureSummary> Features { get; }
@@ -45,10 +51,10 @@ public sealed class ActivationAnalysis
     /// <summary>Prompts records that the fast reader declined and the generated reader read (<see cref="ActivationAggregate.RecordsReadByGeneratedReader"/>).</summary>
     public long RecordsReadByGeneratedReader { get; private init; }
 
-    /// <summary>Joins an aggregate of the prompts file with the description rows (keyed by feature id, with their lines).</summary>
+    /// <summary>Joins an aggregate of the prompts file with the descriptions file's index.</summary>
     public static ActivationAnalysis Create(
         ActivationAggregate aggregate,
-        IReadOnlyDictionary<long, (FeatureDescription Row, long Line)> descriptions,
+        DescriptionIndex descriptions,
         string descriptionsPath,
         string promptsPath,
         IReadOnlyList<ReportDiagnostic>? readingWarnings = null)
@@ -64,7 +70,7 @@ public sealed class ActivationAnalysis
                 $"expected a character in each \\u escape, found a surrogate without its pair (as Python writes text cut inside a character): {replaced.Count:N0} string(s) read with U+FFFD in its place, the first here; fix the text where it was written",
                 promptsPath, replaced.FirstLine, replaced.FirstColumn));
         }
-        var featureIds = aggregate.Features.Keys.Union(descriptions.Keys).Order().ToArray();
+        var featureIds = aggregate.Features.Keys.Union(descriptions.FeatureIds).Order().ToArray();
         var withoutPrompts = new StatisticsByLabel(null, labels);
         var features = new FeatureSummary[featureIds.Length];
         for (var i = 0; i < featureIds.Length; i++)
@@ -73,10 +79,10 @@ public sealed class ActivationAnalysis
             aggregate.Features.TryGetValue(id, out var tally);
             var byLabel = tally is null ? withoutPrompts : new StatisticsByLabel(tally, labels);
 
-            var hasDescription = descriptions.TryGetValue(id, out var description);
+            var described = descriptions.IndexOf(id);
             aggregate.Evidence.TryGetValue(id, out var evidence);
-            features[i] = new FeatureSummary(id, hasDescription ? description.Row : null, hasDescription ? description.Line : 0, byLabel, tally?.PromptCount ?? 0, evidence);
-            warnings.AddRange(Check(id, hasDescription ? description : null, tally, descriptionsPath, promptsPath));
+            features[i] = new FeatureSummary(id, described >= 0 ? descriptions.Lines[described] : 0, byLabel, tally?.PromptCount ?? 0, evidence);
+            warnings.AddRange(Check(id, described >= 0 ? (descriptions.NumPrompts(described), descriptions.Lines[described]) : null, tally, descriptionsPath, promptsPath));
         }
 
         var describe = labels
@@ -84,13 +90,13 @@ public sealed class ActivationAnalysis
             .ToArray();
         var labelCounts = labels.Select(label => (label, aggregate.LabelCounts[label])).ToArray();
         var totals = new AnalysisTotals(descriptions.Count, aggregate.RecordCount, featureIds.Length, aggregate.PromptCount, labels.Length);
-        return new ActivationAnalysis(labels, features, labelCounts, describe, totals, warnings) { RecordsReadByGeneratedReader = aggregate.RecordsReadByGeneratedReader };
+        return new ActivationAnalysis(labels, features, labelCounts, describe, totals, warnings, descriptions) { RecordsReadByGeneratedReader = aggregate.RecordsReadByGeneratedReader };
     }
 
     /// <summary>Consistency between the two files: reported, never silently dropped or merged.</summary>
     private static IEnumerable<ReportDiagnostic> Check(
         long id,
-        (FeatureDescription Row, long Line)? description,
+        (long? NumPrompts, long Line)? description,
         FeatureTally? tally,
         string descriptionsPath,
         string promptsPath,
@@ -111,10 +117,10 @@ public sealed class ActivationAnalysis
                 $"feature {id} has prompts but no row in the descriptions file; it is reported without a description",
                 promptsPath, firstLine, 1);
         }
-        else if (description.Value.Row.NumPrompts is { } stated && stated != tally.PromptCount)
+        else if (description.Value.NumPrompts is { } stated && stated != tally.PromptCount)
         {
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.PromptCountMismatch,
-                $"num_prompts: the description row of feature {id} says {description.Value.Row.NumPrompts}, the prompts file has {tally.PromptCount} active prompts",
+                $"num_prompts: the description row of feature {id} says {stated}, the prompts file has {tally.PromptCount} active prompts",
                 descriptionsPath, description.Value.Line, 1);
         }
 

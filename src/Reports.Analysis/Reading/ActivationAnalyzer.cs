@@ -44,30 +44,13 @@ public static class ActivationAnalyzer
         return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPath, [.. missing.Select(m => MissingValuesWarning(m, descriptionsPath))]);
     }
 
-    /// <summary>The description rows keyed by feature id, each with the line it starts on.</summary>
-    public static Dictionary<long, (FeatureDescription Row, long Line)> ReadDescriptions(string path, CancellationToken cancellationToken = default) =>
+    /// <summary>The descriptions file's index: per described feature, where its row is and the row's numbers (<see cref="DescriptionIndex"/>).</summary>
+    public static DescriptionIndex ReadDescriptions(string path, CancellationToken cancellationToken = default) =>
         ReadDescriptions(path, out _, cancellationToken);
 
-    /// <summary>The description rows, and the numeric columns with missing values (pandas' NaN: empty or spelled out).</summary>
-    public static Dictionary<long, (FeatureDescription Row, long Line)> ReadDescriptions(string path, out IReadOnlyList<CsvMissingValues> missing, CancellationToken cancellationToken = default, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
-    {
-        RequireFile(path);
-        var rows = new Dictionary<long, (FeatureDescription Row, long Line)>();
-        using var reader = FeatureDescriptionCsvReader.Open(path, maxLineLength);
-        while (reader.TryRead(out var row))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!rows.TryAdd(row.FeatureId, (row, reader.RecordLine)))
-            {
-                throw new ReportInputException(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.DuplicateDescription,
-                    $"feature_id: expected each feature to be described once, found feature {row.FeatureId} again (first at line {rows[row.FeatureId].Line}); keep one row per feature (pandas: df.drop_duplicates(\"feature_id\"))",
-                    path, reader.RecordLine, 1));
-            }
-        }
-
-        missing = reader.MissingValues;
-        return rows;
-    }
+    /// <summary>The descriptions file's index, and the numeric columns with missing values (pandas' NaN: empty or spelled out).</summary>
+    public static DescriptionIndex ReadDescriptions(string path, out IReadOnlyList<CsvMissingValues> missing, CancellationToken cancellationToken = default, int maxLineLength = ReaderLimits.DefaultMaxLineLength) =>
+        DescriptionIndex.Read(RequireFile(path), out missing, cancellationToken, maxLineLength);
 
     /// <summary>RPT106: one warning per column, at its first missing value.</summary>
     private static ReportDiagnostic MissingValuesWarning(CsvMissingValues missing, string path) =>

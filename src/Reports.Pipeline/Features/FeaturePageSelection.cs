@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reports.Analysis.Aggregation;
+using Reports.Analysis.Reading;
 
 namespace Reports.Pipeline.Features;
 
@@ -9,15 +10,15 @@ namespace Reports.Pipeline.Features;
 /// </summary>
 public static class FeaturePageSelection
 {
-    /// <summary>The descriptions columns a numeric selection can rank by.</summary>
-    public static IReadOnlyDictionary<string, Func<FeatureSummary, double?>> RankingColumns { get; } = new Dictionary<string, Func<FeatureSummary, double?>>(StringComparer.Ordinal)
+    /// <summary>The descriptions columns a numeric selection can rank by: a feature's value, from the analysis' descriptions.</summary>
+    public static IReadOnlyDictionary<string, Func<ActivationAnalysis, FeatureSummary, double?>> RankingColumns { get; } = new Dictionary<string, Func<ActivationAnalysis, FeatureSummary, double?>>(StringComparer.Ordinal)
     {
-        ["personal_cohens_d"] = f => f.Description?.PersonalCohensD,
-        ["personal_mean"] = f => f.Description?.PersonalMean,
-        ["general_activation_mean"] = f => f.Description?.GeneralActivationMean,
-        ["general_activation_max"] = f => f.Description?.GeneralActivationMax,
-        ["general_activation_min"] = f => f.Description?.GeneralActivationMin,
-        ["num_prompts"] = f => f.PromptCount,
+        ["personal_cohens_d"] = (a, f) => FileNumber(a, f, (d, i) => d.PersonalCohensD(i)),
+        ["personal_mean"] = (a, f) => FileNumber(a, f, (d, i) => d.PersonalMean(i)),
+        ["general_activation_mean"] = (a, f) => FileNumber(a, f, (d, i) => d.GeneralActivationMean(i)),
+        ["general_activation_max"] = (a, f) => FileNumber(a, f, (d, i) => d.GeneralActivationMax(i)),
+        ["general_activation_min"] = (a, f) => FileNumber(a, f, (d, i) => d.GeneralActivationMin(i)),
+        ["num_prompts"] = (_, f) => f.PromptCount,
     };
 
     /// <exception cref="ArgumentException">The selection or the column is not one of the accepted forms.</exception>
@@ -45,12 +46,16 @@ public static class FeaturePageSelection
                 throw new ArgumentException($"FeaturePagesBy: expected one of {string.Join(", ", RankingColumns.Keys)}, found \"{rankBy}\"");
             }
 
-            return [.. withPrompts.OrderByDescending(f => rank(f) ?? double.NegativeInfinity).ThenBy(f => f.FeatureId).Take(count).OrderBy(f => f.FeatureId)];
+            return [.. withPrompts.OrderByDescending(f => rank(analysis, f) ?? double.NegativeInfinity).ThenBy(f => f.FeatureId).Take(count).OrderBy(f => f.FeatureId)];
         }
 
         var byId = analysis.Features.ToDictionary(f => f.FeatureId);
         return [.. Ids(analysis, text, "FeaturePages").Select(id => byId[id]).Distinct().OrderBy(f => f.FeatureId)];
     }
+
+    /// <summary>A number of the feature's description row; null without a row or where the row leaves it missing.</summary>
+    private static double? FileNumber(ActivationAnalysis analysis, FeatureSummary feature, Func<DescriptionIndex, int, double?> column) =>
+        analysis.Descriptions.IndexOf(feature.FeatureId) is var row and >= 0 ? column(analysis.Descriptions, row) : null;
 
     /// <summary>A list of feature ids separated by ';' or ',', each of a feature in either input file.</summary>
     /// <param name="option">The option's name, for the error.</param>

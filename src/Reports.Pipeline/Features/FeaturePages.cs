@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reports.Analysis;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Evidence;
 using Reports.Analysis.Reading;
@@ -15,12 +16,13 @@ public static class FeaturePages
 
     public static string Anchor(long featureId) => "feature-" + featureId.ToString(CultureInfo.InvariantCulture);
 
+    /// <param name="description">The feature's description row, read back from the descriptions file; null without one.</param>
     /// <param name="promptsPath">The prompts file: the strongest prompts' text is read from it for this page.</param>
-    public static FeaturePage From(FeatureSummary feature, IReadOnlyList<string> labels, string promptsPath)
+    public static FeaturePage From(FeatureSummary feature, FeatureDescription? description, IReadOnlyList<string> labels, string promptsPath)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(labels);
-        var d = feature.Description;
+        var d = description;
         var evidence = feature.Evidence;
         var strongest = evidence is null ? [] : PendingPrompts.Complete(promptsPath, evidence.TopPrompts.Strongest());
         var scaleMax = strongest.SelectMany(p => p.Tokens).Select(t => t.Activation).DefaultIfEmpty(0).Max();

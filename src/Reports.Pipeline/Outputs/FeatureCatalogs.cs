@@ -1,6 +1,6 @@
-using Reports.Analysis;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Evidence;
+using Reports.Analysis.Reading;
 using Reports.Pipeline.Features;
 using Reports.Rendering.Report;
 
@@ -50,22 +50,30 @@ public static class FeatureCatalogs
             mostSpecificD[f] = specificity[f].CohensD ?? double.NaN;
         }
 
+        // The numbers come from the descriptions' index. The long texts are read back from the file, a pass per column
+        // each time the page writes it, so they are never held for every feature at once; the three short ones have few
+        // distinct values, and are read together in one pass the first time the page asks for one, each distinct text
+        // held once.
+        var descriptions = analysis.Descriptions;
+        long[] ids = [.. features.Select(f => f.FeatureId)];
+        int[] rows = [.. ids.Select(descriptions.IndexOf)];
+        var shortTexts = new Lazy<(string[] Types, string?[] SourceTypes, string?[] Tokens)>(() => ShortTexts(descriptions, ids));
         return new FeatureCatalog
         {
             Labels = labels,
-            Ids = [.. features.Select(f => f.FeatureId)],
-            Described = [.. features.Select(f => f.Description is not null)],
-            Types = [.. features.Select(f => DescriptionTexts.Type(f.Description))],
-            Descriptions = [.. features.Select(f => DescriptionTexts.Description(f.Description))],
-            SourceTypes = [.. features.Select(f => f.Description?.Type)],
-            Tokens = [.. features.Select(f => f.Description?.Token is { } token ? PromptTokens.Display(token) : null)],
-            Links = [.. features.Select(f => f.Description?.Link)],
-            GeneralMeans = Column(features, d => d.GeneralActivationMean),
-            GeneralMaxima = Column(features, d => d.GeneralActivationMax),
-            GeneralMinima = Column(features, d => d.GeneralActivationMin),
-            PersonalMeans = Column(features, d => d.PersonalMean),
-            PersonalCohensD = Column(features, d => d.PersonalCohensD),
-            StatedPromptCounts = [.. features.Select(f => f.Description?.NumPrompts)],
+            Ids = ids,
+            Described = [.. features.Select(f => f.HasDescription)],
+            Types = Deferred(() => shortTexts.Value.Types),
+            Descriptions = descriptions.ReadRows(ids).Select(DescriptionTexts.Description),
+            SourceTypes = Deferred(() => shortTexts.Value.SourceTypes),
+            Tokens = Deferred(() => shortTexts.Value.Tokens),
+            Links = descriptions.ReadRows(ids).Select(d => d?.Link),
+            GeneralMeans = Column(rows, i => descriptions.GeneralActivationMean(i)),
+            GeneralMaxima = Column(rows, i => descriptions.GeneralActivationMax(i)),
+            GeneralMinima = Column(rows, i => descriptions.GeneralActivationMin(i)),
+            PersonalMeans = Column(rows, i => descriptions.PersonalMean(i)),
+            PersonalCohensD = Column(rows, i => descriptions.PersonalCohensD(i)),
+            StatedPromptCounts = [.. rows.Select(i => i < 0 ? null : descriptions.NumPrompts(i))],
             PromptCounts = [.. features.Select(f => f.PromptCount)],
             MostSpecificLabels = mostSpecific,
             MostSpecificCohensD = mostSpecificD,
@@ -76,6 +84,36 @@ public static class FeatureCatalogs
         };
     }
 
-    private static double[] Column(IReadOnlyList<FeatureSummary> features, Func<FeatureDescription, double?> value) =>
-        [.. features.Select(f => f.Description is { } row ? value(row) ?? double.NaN : double.NaN)];
+    /// <summary>The type, the file's type and the token of every feature, in one pass over the descriptions file.</summary>
+    private static (string[] Types, string?[] SourceTypes, string?[] Tokens) ShortTexts(DescriptionIndex descriptions, long[] ids)
+    {
+        var types = new string[ids.Length];
+        var sourceTypes = new string?[ids.Length];
+        var tokens = new string?[ids.Length];
+        var distinct = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Once(string? text) => text is null ? null : distinct.TryGetValue(text, out var held) ? held : distinct[text] = text;
+        var f = 0;
+        foreach (var row in descriptions.ReadRows(ids))
+        {
+            types[f] = Once(DescriptionTexts.Type(row))!;
+            sourceTypes[f] = Once(row?.Type);
+            tokens[f] = Once(row?.Token is { } token ? PromptTokens.Display(token) : null);
+            f++;
+        }
+
+        return (types, sourceTypes, tokens);
+    }
+
+    /// <summary>A column got only when it is first enumerated.</summary>
+    private static IEnumerable<T> Deferred<T>(Func<T[]> column)
+    {
+        foreach (var value in column())
+        {
+            yield return value;
+        }
+    }
+
+    /// <param name="rows">Per feature, its index in the descriptions, or -1 without a row.</param>
+    private static double[] Column(int[] rows, Func<int, double?> value) =>
+        [.. rows.Select(i => i < 0 ? double.NaN : value(i) ?? double.NaN)];
 }

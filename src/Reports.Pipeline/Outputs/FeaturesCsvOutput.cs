@@ -41,17 +41,20 @@ public sealed class FeaturesCsvOutput : IReportOutput
         var analysis = content.Analysis;
         using var writer = new StreamWriter(destination, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         writer.WriteLine(string.Join(',', Columns));
-        for (var i = 0; i < analysis.Features.Count; i++)
+        // The description rows' texts are read back in one pass over the descriptions file, in feature-id order.
+        var i = 0;
+        foreach (var row in analysis.Descriptions.ReadRows(analysis.Features.Select(f => f.FeatureId)))
         {
-            WriteRow(writer, analysis.Features[i], content.Specificity[i], analysis.Labels);
+            WriteRow(writer, analysis.Features[i], row, content.Specificity[i], analysis.Labels);
+            i++;
         }
     }
 
-    private static void WriteRow(TextWriter writer, FeatureSummary feature, FeatureSpecificity specific, IReadOnlyList<string> labels)
+    private static void WriteRow(TextWriter writer, FeatureSummary feature, FeatureDescription? row, FeatureSpecificity specific, IReadOnlyList<string> labels)
     {
         CsvText.Write(writer, feature.FeatureId);
         writer.Write(',');
-        writer.Write(feature.Description is null ? "false" : "true");
+        writer.Write(row is null ? "false" : "true");
         writer.Write(',');
         CsvText.Write(writer, feature.PromptCount);
 
@@ -79,7 +82,6 @@ public sealed class FeaturesCsvOutput : IReportOutput
         WriteNumber(writer, specific.CohensD);
         WriteNumber(writer, specific.LabelIndex >= 0 ? specific.MeanDifference : null);
 
-        var row = feature.Description;
         WriteText(writer, row?.Type);
         WriteText(writer, row?.ClaudeType);
         WriteText(writer, row?.Token);

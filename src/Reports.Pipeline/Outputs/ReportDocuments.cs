@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reports.Analysis;
 using Reports.Analysis.Aggregation;
 using Reports.Pipeline.Features;
 using Reports.Rendering;
@@ -23,12 +24,15 @@ public static class ReportDocuments
         var pages = content.FeaturePages;
         var withPage = pages.Select(p => p.FeatureId).ToHashSet();
         var hover = new string?[analysis.Labels.Count, features.Count];
-        for (var c = 0; c < features.Count; c++)
+        var c = 0;
+        foreach (var row in analysis.Descriptions.ReadRows(features.Select(f => f.FeatureId)))
         {
             for (var r = 0; r < analysis.Labels.Count; r++)
             {
-                hover[r, c] = features[c].ByLabel[r] is { } cell ? HoverText(features[c], analysis.Labels[r], cell.Mean) : null;
+                hover[r, c] = features[c].ByLabel[r] is { } cell ? HoverText(features[c], row, analysis.Labels[r], cell.Mean) : null;
             }
+
+            c++;
         }
 
         var totals = analysis.Totals;
@@ -48,12 +52,12 @@ public static class ReportDocuments
             Describe = new TableModel(
                 [new("Statistic", 1.2f), .. analysis.Describe.Select(d => new TableColumn(d.Label, 1, IsNumeric: true))],
                 [.. DescribeRows(analysis)]),
-            Features = FeatureTable(ListsEveryFeature(content) ? analysis.Features : content.Selection.Features, withPage),
+            Features = FeatureTable(analysis, ListsEveryFeature(content) ? analysis.Features : content.Selection.Features, withPage),
             Catalog = FeatureCatalogs.From(analysis, content.Specificity, withPage),
             HeatmapOrderNote = HeatmapModels.OrderNote(order),
             SelectionNote = ListsEveryFeature(content) || !content.Selection.IsEveryFeature ? content.Selection.Rule
                 : string.Create(CultureInfo.InvariantCulture, $"The description table lists the {content.Selection.Total:N0} features with prompts; the {analysis.Features.Count - content.Selection.Total:N0} described features without prompts are in report.html and features.csv."),
-            FeaturePages = [.. pages.Select(p => FeaturePages.From(p, analysis.Labels, content.Request.PromptsPath))],
+            FeaturePages = [.. pages.Zip(analysis.Descriptions.ReadRows(pages.Select(p => p.FeatureId)), (p, d) => FeaturePages.From(p, d, analysis.Labels, content.Request.PromptsPath))],
             Warnings = [.. analysis.Warnings.Select(w => $"{w.Code}: {Path.GetFileName(w.File)} line {w.Line}: {w.Message}")],
             Overview = content.Overview.Columns.Count > 0 ? content.Overview : null,
             OverviewNote = OverviewModels.Caption(content.Overview, heatmap.ValueRange()),
@@ -68,12 +72,13 @@ public static class ReportDocuments
     /// prompt category, the mean as Python's <c>:.4f</c>, feature type and the description cut at 150 characters (code
     /// points, as Python counts them) with "...".
     /// </summary>
-    public static string HoverText(FeatureSummary feature, string label, double mean)
+    /// <param name="row">The feature's description row, read back from the descriptions file; null without one.</param>
+    public static string HoverText(FeatureSummary feature, FeatureDescription? row, string label, double mean)
     {
         ArgumentNullException.ThrowIfNull(feature);
-        var description = feature.Description?.ClaudeDesc;
+        var description = row?.ClaudeDesc;
         description = string.IsNullOrEmpty(description) ? "No description available" : FirstCodePoints(description, HoverDescriptionLength);
-        var type = feature.Description?.ClaudeType is { Length: > 0 } claudeType ? claudeType : "Unknown";
+        var type = row?.ClaudeType is { Length: > 0 } claudeType ? claudeType : "Unknown";
         return string.Create(CultureInfo.InvariantCulture,
             $"Feature ID: {feature.FeatureId}\nPrompt Category: {label}\nMean Activation: {PythonFormat.Fixed(mean, 4)}\nFeature Type: {type}\nDescription: {description}");
     }
@@ -109,17 +114,17 @@ public static class ReportDocuments
         ("Prompt categories", Integer(totals.Labels)),
     ];
 
-    private static TableModel FeatureTable(IEnumerable<FeatureSummary> features, HashSet<long> withPage) => new(
+    /// <summary>The description table: its rows' texts read back in one pass over the descriptions file.</summary>
+    private static TableModel FeatureTable(ActivationAnalysis analysis, IReadOnlyList<FeatureSummary> features, HashSet<long> withPage) => new(
         [
             new("Feature", 1, IsNumeric: true), new("Type", 1.3f), new("Description", 7), new("General mean", 1.2f, IsNumeric: true),
             new("General max", 1.2f, IsNumeric: true), new("General min", 1.2f, IsNumeric: true), new("Personal mean", 1.2f, IsNumeric: true),
             new("Cohen's d", 1.1f, IsNumeric: true), new("Prompts", 1, IsNumeric: true), new("Link", 3),
         ],
-        [.. features.Select(f => FeatureRow(f, withPage.Contains(f.FeatureId)))]);
+        [.. features.Zip(analysis.Descriptions.ReadRows(features.Select(f => f.FeatureId)), (f, d) => FeatureRow(f, d, withPage.Contains(f.FeatureId)))]);
 
-    private static IReadOnlyList<TableCell> FeatureRow(FeatureSummary feature, bool hasPage)
+    private static IReadOnlyList<TableCell> FeatureRow(FeatureSummary feature, FeatureDescription? d, bool hasPage)
     {
-        var d = feature.Description;
         var id = feature.FeatureId.ToString(CultureInfo.InvariantCulture);
         return
         [

@@ -114,22 +114,26 @@ internal static class JsonColumns
 
     /// <summary>
     /// A column of few distinct texts (types, tokens): <c>{"values": [distinct texts in first-seen order], "codes":
-    /// [index per row, -1 for null]}</c>.
+    /// [index per row, -1 for null]}</c>. The values are enumerated once.
     /// </summary>
-    public static void Coded(Utf8JsonWriter json, string name, IReadOnlyList<string?> values)
+    public static void Coded(Utf8JsonWriter json, string name, IEnumerable<string?> values)
     {
         var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var distinct = new List<string>();
-        var codes = new int[values.Count];
-        for (var i = 0; i < values.Count; i++)
+        var codes = new List<int>();
+        foreach (var value in values)
         {
-            if (values[i] is not { } text)
+            if (value is not { } text)
             {
-                codes[i] = -1;
+                codes.Add(-1);
             }
-            else if (!codeOf.TryGetValue(text, out codes[i]))
+            else if (codeOf.TryGetValue(text, out var code))
             {
-                codes[i] = codeOf[text] = distinct.Count;
+                codes.Add(code);
+            }
+            else
+            {
+                codes.Add(codeOf[text] = distinct.Count);
                 distinct.Add(text);
             }
         }

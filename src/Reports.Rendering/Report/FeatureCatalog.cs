@@ -6,6 +6,11 @@ namespace Reports.Rendering.Report;
 /// object per cell, so a million-feature SAE is a few dozen arrays. Texts are as the tables show them; a number the
 /// feature lacks is NaN.
 /// </summary>
+/// <remarks>
+/// The text columns are sequences, not arrays: at a million features they are hundreds of megabytes, so they may be
+/// produced while they are written (a pass over the file they come from), and are enumerated once each time the page
+/// needs them, in <see cref="Ids"/> order.
+/// </remarks>
 public sealed class FeatureCatalog
 {
     /// <summary>The prompt categories, in the report's order (the heatmap's rows).</summary>
@@ -18,19 +23,19 @@ public sealed class FeatureCatalog
     public required IReadOnlyList<bool> Described { get; init; }
 
     /// <summary><c>claude_type</c> as the tables show it: "Unknown" when empty, "—" without a row.</summary>
-    public required IReadOnlyList<string> Types { get; init; }
+    public required IEnumerable<string> Types { get; init; }
 
     /// <summary><c>claude_desc</c> as the tables show it, in full.</summary>
-    public required IReadOnlyList<string> Descriptions { get; init; }
+    public required IEnumerable<string> Descriptions { get; init; }
 
     /// <summary>The descriptions file's <c>type</c>; null without a row.</summary>
-    public required IReadOnlyList<string?> SourceTypes { get; init; }
+    public required IEnumerable<string?> SourceTypes { get; init; }
 
     /// <summary>The descriptions file's <c>token</c>, shown as what it stands for ('▁' a space); null without a row.</summary>
-    public required IReadOnlyList<string?> Tokens { get; init; }
+    public required IEnumerable<string?> Tokens { get; init; }
 
     /// <summary>The descriptions file's <c>link</c>; null without a row.</summary>
-    public required IReadOnlyList<string?> Links { get; init; }
+    public required IEnumerable<string?> Links { get; init; }
 
     /// <summary>The description row's statistics (NaN where missing, pandas' infinities as themselves).</summary>
     public required IReadOnlyList<double> GeneralMeans { get; init; }

@@ -24,6 +24,12 @@ internal sealed class CsvRecordParser : IDisposable
     /// <summary>Line where the record returned last starts.</summary>
     public long RecordLine { get; private set; }
 
+    /// <summary>Byte offset in the stream where the record returned last starts.</summary>
+    public long RecordOffset { get; private set; }
+
+    /// <summary>Makes the next record the one that starts at <paramref name="offset"/>, on line <paramref name="line"/>.</summary>
+    public void Seek(long offset, long line) => lines.Seek(offset, line);
+
     /// <summary>Reads the next non-blank record; the fields stay valid until the next call.</summary>
     public bool TryRead(out IReadOnlyList<CsvField> record)
     {
@@ -40,16 +46,27 @@ internal sealed class CsvRecordParser : IDisposable
         while (line.IsEmpty);
 
         RecordLine = lines.LineNumber;
+        RecordOffset = lines.LineOffset;
         recordLength = line.Length;
         var position = 0;
+        // The column is counted on from the previous field's, not from the line's start: a record is read in one pass.
+        var counted = 0;
+        long column = 1;
         while (true)
         {
-            var column = Utf8LineSource.ColumnOf(line, position);
+            column += Utf8LineSource.ColumnOf(line.Slice(counted), position - counted) - 1;
+            counted = position;
             var fieldLine = lines.LineNumber;
             if (position < line.Length && line[position] == (byte)'"')
             {
                 position = ReadQuoted(ref line, position, fieldLine, column);
                 fields.Add(new CsvField(builder.ToString(), fieldLine, column, true));
+                if (lines.LineNumber != fieldLine)
+                {
+                    // The field went on over line breaks: the next is counted from the start of the line it ended on.
+                    counted = 0;
+                    column = 1;
+                }
             }
             else
             {

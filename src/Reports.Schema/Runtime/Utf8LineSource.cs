@@ -21,6 +21,15 @@ internal sealed class Utf8LineSource : IDisposable
     private bool endOfStream;
     private bool firstRead = true;
 
+    /// <summary>Offset in the stream of <c>buffer[0]</c>.</summary>
+    private long bufferOffset;
+
+    /// <summary>
+    /// The most the next read asks of the stream: the whole buffer, except after a seek, where it starts at a record's
+    /// size and doubles, so reading records in no order reads about what it uses rather than a buffer per record.
+    /// </summary>
+    private int readSize = int.MaxValue;
+
     public Utf8LineSource(Stream stream, string path, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
     {
         if (maxLineLength < 1 || maxLineLength > ReaderLimits.LargestMaxLineLength)
@@ -41,6 +50,9 @@ internal sealed class Utf8LineSource : IDisposable
 
     /// <summary>1-based number of the line returned last.</summary>
     public long LineNumber { get; private set; }
+
+    /// <summary>Byte offset in the stream where the line returned last starts (after a byte order mark, for the first).</summary>
+    public long LineOffset { get; private set; }
 
     /// <summary>Whether the line returned last ended with CR LF.</summary>
     public bool LastLineHadCarriageReturn { get; private set; }
@@ -77,6 +89,50 @@ internal sealed class Utf8LineSource : IDisposable
             Fill();
         }
     }
+
+    /// <summary>
+    /// Makes the next line the one that starts at <paramref name="offset"/>, numbered <paramref name="lineNumber"/>. Within
+    /// the buffer it moves there without touching the stream, so reading rows in file order costs no seek.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The stream cannot seek, and the offset is not in the buffer.</exception>
+    public void Seek(long offset, long lineNumber)
+    {
+        if (offset < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "A byte offset in the stream.");
+        }
+
+        if (lineNumber < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lineNumber), lineNumber, "A 1-based line number.");
+        }
+
+        if (!firstRead && offset >= bufferOffset && offset <= bufferOffset + end && (offset > 0 || !HasByteOrderMark))
+        {
+            start = (int)(offset - bufferOffset);
+        }
+        else
+        {
+            if (!stream.CanSeek)
+            {
+                throw new NotSupportedException("Reading a record again needs a stream that can seek (a file).");
+            }
+
+            stream.Seek(offset, SeekOrigin.Begin);
+            readSize = SeekReadSize;
+            bufferOffset = offset;
+            start = 0;
+            end = 0;
+            endOfStream = false;
+            // At the start of the stream the byte order mark is skipped again, as on the first read.
+            firstRead = offset == 0;
+        }
+
+        LineNumber = lineNumber - 1;
+    }
+
+    /// <summary>The first read after a seek: a few rows of a typical CSV.</summary>
+    private const int SeekReadSize = 4096;
 
     public SchemaDataException Error(SchemaErrorKind kind, long line, long column, string? field, string expected, string found) =>
         new SchemaDataException(kind, Path, line, column, field, expected, found);
@@ -167,6 +223,7 @@ internal sealed class Utf8LineSource : IDisposable
     private ReadOnlySpan<byte> Take(int length, int terminator)
     {
         var line = buffer.AsSpan(start, length);
+        LineOffset = bufferOffset + start;
         start += length + terminator;
         LineNumber++;
         LastLineHadCarriageReturn = line.Length > 0 && line[line.Length - 1] == (byte)'\r';
@@ -184,6 +241,7 @@ internal sealed class Utf8LineSource : IDisposable
         if (start > 0)
         {
             Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+            bufferOffset += start;
             end -= start;
             start = 0;
         }
@@ -198,7 +256,8 @@ internal sealed class Utf8LineSource : IDisposable
             buffer = larger;
         }
 
-        var read = stream.Read(buffer, end, buffer.Length - end);
+        var read = stream.Read(buffer, end, Math.Min(buffer.Length - end, readSize));
+        readSize = readSize > int.MaxValue / 2 ? int.MaxValue : readSize * 2;
         if (read == 0)
         {
             endOfStream = true;

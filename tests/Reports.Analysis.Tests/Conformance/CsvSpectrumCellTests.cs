@@ -52,9 +52,11 @@ public sealed class CsvSpectrumCellTests
             throw new XunitException($"expected {ImplementationDefinedOutcomes.Escaped(expected)}, the descriptions reader gave {failed}");
         }
 
-        var read = Assert.IsType<ReaderOutcome.Read<Dictionary<long, (FeatureDescription Row, long Line)>>>(outcome, exactMatch: true);
-        var (row, line) = Assert.Single(read.Value.Values);
-        Assert.Equal((DescriptionsFile.FeatureId, 2L), (row.FeatureId, line));
+        var read = Assert.IsType<ReaderOutcome.Read<DescriptionIndex>>(outcome, exactMatch: true);
+        var id = Assert.Single(read.Value.FeatureIds);
+        Assert.Equal((DescriptionsFile.FeatureId, 2L), (id, read.Value.Lines[0]));
+        // The text is read back from the file by its offset, as the outputs read it.
+        var row = read.Value.ReadRow(id)!;
         // An empty optional text reads as null (the generated record's string? columns).
         Assert.Equal(expected.Length == 0 && DescriptionsFile.IsNullable(column) ? null : expected, DescriptionsFile.ValueIn(row, column));
     }
