@@ -74,8 +74,7 @@ public sealed class ActivationAnalysis
             var byLabel = tally is null ? withoutPrompts : new StatisticsByLabel(tally, labels);
 
             var hasDescription = descriptions.TryGetValue(id, out var description);
-            aggregate.Evidence.TryGetValue(id, out var evidence);
-            features[i] = new FeatureSummary(id, hasDescription ? description.Row : null, hasDescription ? description.Line : 0, byLabel, tally?.PromptCount ?? 0, evidence);
+            features[i] = new FeatureSummary(id, hasDescription ? description.Row : null, hasDescription ? description.Line : 0, byLabel, tally?.PromptCount ?? 0, tally);
             warnings.AddRange(Check(id, hasDescription ? description : null, tally, descriptionsPath, promptsPath));
         }
 
