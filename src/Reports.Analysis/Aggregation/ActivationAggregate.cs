@@ -15,6 +15,7 @@ public sealed class ActivationAggregate
 {
     private readonly Dictionary<string, long> labelCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<long, FeatureTally> features = [];
+    private readonly TokenTable tokenTable = new();
 
     /// <summary>The (feature, label) cells, built on each call from the features' tallies (for inspection, not for loops).</summary>
     public IReadOnlyDictionary<FeatureLabel, RunningStatistics> Cells =>
@@ -60,7 +61,7 @@ public sealed class ActivationAggregate
         ArgumentNullException.ThrowIfNull(record);
         RecordCount++;
         var tally = TallyOf(record.FeatureId);
-        tally.Add(location, record.ActivePrompts.Count);
+        tally.Add(location);
         var recordTokens = new Dictionary<string, TokenTally>(StringComparer.Ordinal);
         foreach (var prompt in record.ActivePrompts)
         {
@@ -109,26 +110,30 @@ public sealed class ActivationAggregate
             labelCounts[label] = labelCounts.GetValueOrDefault(label) + count;
         }
 
+        var translation = tokenTable.Translation(other.tokenTable);
         foreach (var (featureId, tally) in other.features)
         {
             if (adopt && !features.ContainsKey(featureId))
             {
-                tally.ShiftLines(lineOffset, byteOffset);
+                tally.MoveTo(tokenTable, translation, lineOffset, byteOffset);
                 features.Add(featureId, tally);
             }
             else
             {
-                TallyOf(featureId).Merge(tally, lineOffset, byteOffset);
+                TallyOf(featureId).Merge(tally, translation, lineOffset, byteOffset);
             }
         }
     }
 
-    /// <summary>Counts a feature record (a JSONL line) with its number of prompts, for readers that add prompts one by one.</summary>
-    public void AddRecord(long featureId, long promptCount, RecordLocation location)
+    /// <summary>Counts a feature record (a JSONL line), for readers that add its prompts separately (<see cref="AddPrompts"/>).</summary>
+    public void AddRecord(long featureId, RecordLocation location)
     {
         RecordCount++;
-        TallyOf(featureId).Add(location, promptCount);
+        TallyOf(featureId).Add(location);
     }
+
+    /// <summary>Gives back the room the feature table grew into: a million features leave up to a million empty entries.</summary>
+    internal void TrimExcess() => features.TrimExcess();
 
     /// <summary>Adds one prompt's activation under its label.</summary>
     public void AddPrompt(long featureId, string label, double activation)
@@ -153,7 +158,7 @@ public sealed class ActivationAggregate
     {
         if (!features.TryGetValue(featureId, out var tally))
         {
-            tally = new FeatureTally();
+            tally = new FeatureTally(tokenTable);
             features.Add(featureId, tally);
         }
 

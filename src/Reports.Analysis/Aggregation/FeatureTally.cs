@@ -10,6 +10,9 @@ namespace Reports.Analysis.Aggregation;
 /// </summary>
 public sealed class FeatureTally
 {
+    // The table the tokens' numbers are in: the aggregate's, shared by all its features.
+    private TokenTable tokenTable;
+
     /// <summary>Tokens kept per feature: the 20 that tokens.csv lists.</summary>
     public const int TokensKept = TopTokenList.Kept;
 
@@ -20,7 +23,9 @@ public sealed class FeatureTally
     // In the order the labels first came; a feature has prompts of a few labels, so a search beats a table.
     private (string Label, RunningStatistics Statistics)[] cells = [];
 
-    private (string Token, TokenTally Tally)[] tokens = [];
+    private HeldToken[] tokens = [];
+
+    internal FeatureTally(TokenTable tokenTable) => this.tokenTable = tokenTable;
 
     /// <summary>The lines of the feature's records, in file order.</summary>
     public IReadOnlyList<long> Lines => [.. Records.Select(r => r.Line)];
@@ -28,7 +33,20 @@ public sealed class FeatureTally
     /// <summary>Where the feature's records are in the prompts file, in file order.</summary>
     public IReadOnlyList<RecordLocation> Records => laterRecords is null ? (firstRecord.Line == 0 ? [] : [firstRecord]) : [firstRecord, .. laterRecords];
 
-    public long PromptCount { get; private set; }
+    /// <summary>The feature's prompts: each is in one label's cell, so their counts add up to it (no field of its own).</summary>
+    public long PromptCount
+    {
+        get
+        {
+            long count = 0;
+            foreach (var (_, statistics) in cells)
+            {
+                count += statistics.Count;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>The feature's labels with the statistics of their prompts' activations, in the order the labels came.</summary>
     public IReadOnlyList<(string Label, RunningStatistics Statistics)> Cells => cells;
@@ -41,9 +59,9 @@ public sealed class FeatureTally
     }
 
     /// <summary>The first <paramref name="count"/> of the tokens the feature fires on most (at most <see cref="TokensKept"/>): by occurrences, then by mean activation, then by text.</summary>
-    public IReadOnlyList<TokenStatistics> TopTokens(int count) => TopTokenList.Top(tokens, count);
+    public IReadOnlyList<TokenStatistics> TopTokens(int count) => TopTokenList.Top(tokens, tokenTable, count);
 
-    internal void Add(RecordLocation record, long promptCount)
+    internal void Add(RecordLocation record)
     {
         if (firstRecord.Line == 0)
         {
@@ -53,12 +71,10 @@ public sealed class FeatureTally
         {
             (laterRecords ??= []).Add(record);
         }
-
-        PromptCount += promptCount;
     }
 
     /// <summary>Adds one record's token tallies (see <see cref="TopTokenList.AddRecord"/>); the span is reordered.</summary>
-    internal void AddRecordTokens(Span<(string Token, TokenTally Tally)> recordTokens) => TopTokenList.AddRecord(ref tokens, recordTokens);
+    internal void AddRecordTokens(Span<(string Token, TokenTally Tally)> recordTokens) => TopTokenList.AddRecord(ref tokens, tokenTable, recordTokens);
 
     /// <summary>The statistics of a label, added empty on first use.</summary>
     internal ref RunningStatistics Cell(string label)
@@ -74,7 +90,19 @@ public sealed class FeatureTally
         return ref cells[at].Statistics;
     }
 
-    internal void ShiftLines(long lineOffset, long byteOffset)
+    /// <summary>Moves the feature into another aggregate: its lines shifted, its tokens renumbered (<see cref="TokenTable.Translation"/>).</summary>
+    internal void MoveTo(TokenTable table, int[] translation, long lineOffset, long byteOffset)
+    {
+        foreach (ref var token in tokens.AsSpan())
+        {
+            token.Id = translation[token.Id];
+        }
+
+        tokenTable = table;
+        ShiftLines(lineOffset, byteOffset);
+    }
+
+    private void ShiftLines(long lineOffset, long byteOffset)
     {
         if (firstRecord.Line != 0)
         {
@@ -87,18 +115,24 @@ public sealed class FeatureTally
         }
     }
 
-    internal void Merge(FeatureTally other, long lineOffset, long byteOffset)
+    /// <param name="translation">The other's token numbers in this one's table (<see cref="TokenTable.Translation"/>).</param>
+    internal void Merge(FeatureTally other, int[] translation, long lineOffset, long byteOffset)
     {
         var records = Records.Concat(other.Records.Select(r => Shift(r, lineOffset, byteOffset))).OrderBy(r => r.Line).ToArray();
         firstRecord = records.Length > 0 ? records[0] : default;
         laterRecords = records.Length > 1 ? [.. records[1..]] : null;
-        PromptCount += other.PromptCount;
         foreach (var (label, statistics) in other.cells)
         {
             Cell(label).Merge(statistics);
         }
 
-        TopTokenList.Merge(ref tokens, other.tokens);
+        var added = other.tokens.ToArray();
+        foreach (ref var token in added.AsSpan())
+        {
+            token.Id = translation[token.Id];
+        }
+
+        TopTokenList.Merge(ref tokens, tokenTable, added);
     }
 
     private static RecordLocation Shift(RecordLocation record, long lineOffset, long byteOffset) =>

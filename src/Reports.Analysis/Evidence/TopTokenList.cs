@@ -3,7 +3,7 @@ namespace Reports.Analysis.Evidence;
 /// <summary>
 /// The tokens a feature fires on most, most frequent first (<see cref="TokenTally.Compare"/>), at most
 /// <see cref="Kept"/>: held for every feature, because tokens.csv lists them all, in one right-sized array a feature
-/// (a million features hold one each, so no list or object around it).
+/// (a million features hold one each, so no list or object around it), the texts by number in a <see cref="TokenTable"/>.
 /// </summary>
 /// <remarks>
 /// The list is cut to <see cref="Kept"/> after each record. A feature has one record in well-formed data, and then its
@@ -15,13 +15,13 @@ internal static class TopTokenList
     public const int Kept = 20;
 
     /// <summary>The first <paramref name="count"/> tokens (or all) of a list.</summary>
-    public static IReadOnlyList<TokenStatistics> Top((string Token, TokenTally Tally)[] tokens, int count)
+    public static IReadOnlyList<TokenStatistics> Top(HeldToken[] tokens, TokenTable table, int count)
     {
         var top = new TokenStatistics[Math.Clamp(count, 0, tokens.Length)];
         for (var i = 0; i < top.Length; i++)
         {
-            var (token, tally) = tokens[i];
-            top[i] = new TokenStatistics(token, tally.Count, tally.Mean, tally.Max);
+            var token = tokens[i];
+            top[i] = new TokenStatistics(table[token.Id], token.Count, token.Mean, token.Max);
         }
 
         return top;
@@ -29,9 +29,9 @@ internal static class TopTokenList
 
     /// <summary>
     /// Adds one record's token tallies to a feature's list: only the record's <see cref="Kept"/> first are kept, so no
-    /// feature ever holds the hundreds of tokens a record has. The span is reordered.
+    /// feature ever holds (or numbers) the hundreds of tokens a record has. The span is reordered.
     /// </summary>
-    public static void AddRecord(ref (string Token, TokenTally Tally)[] tokens, Span<(string Token, TokenTally Tally)> recordTokens)
+    public static void AddRecord(ref HeldToken[] tokens, TokenTable table, Span<(string Token, TokenTally Tally)> recordTokens)
     {
         if (recordTokens.Length > Kept)
         {
@@ -56,39 +56,54 @@ internal static class TopTokenList
             recordTokens = kept;
         }
 
-        Merge(ref tokens, recordTokens);
-    }
-
-    /// <summary>Adds tokens of another record or part (a list already cut) to a feature's list.</summary>
-    public static void Merge(ref (string Token, TokenTally Tally)[] tokens, ReadOnlySpan<(string Token, TokenTally Tally)> added)
-    {
-        if (tokens.Length == 0)
+        Span<HeldToken> held = stackalloc HeldToken[recordTokens.Length];
+        for (var i = 0; i < held.Length; i++)
         {
-            // The usual case, a feature's one record: the record's list, sorted, is the feature's.
-            tokens = added.ToArray();
-            tokens.AsSpan().Sort(ByTokenOrder);
-            return;
+            held[i] = HeldToken.From(table.Intern(recordTokens[i].Token), recordTokens[i].Tally);
         }
 
-        var merged = new List<(string Token, TokenTally Tally)>(tokens.Length + added.Length);
-        merged.AddRange(tokens);
-        foreach (var (token, tally) in added)
+        Merge(ref tokens, table, held);
+    }
+
+    /// <summary>Adds tokens of another record or part (a list already cut, numbered in the same table) to a feature's list.</summary>
+    public static void Merge(ref HeldToken[] tokens, TokenTable table, ReadOnlySpan<HeldToken> added)
+    {
+        var merged = new HeldToken[tokens.Length + added.Length];
+        tokens.CopyTo(merged, 0);
+        var count = tokens.Length;
+        foreach (var token in added)
         {
-            var at = merged.FindIndex(t => string.Equals(t.Token, token, StringComparison.Ordinal));
+            var at = count - 1;
+            while (at >= 0 && merged[at].Id != token.Id)
+            {
+                at--;
+            }
+
             if (at < 0)
             {
-                merged.Add((token, tally));
+                merged[count++] = token;
             }
             else
             {
-                var mine = merged[at].Tally;
-                mine.Merge(tally);
-                merged[at] = (token, mine);
+                merged[at].Merge(token);
             }
         }
 
-        merged.Sort(ByTokenOrder);
-        tokens = [.. merged.Take(Kept)];
+        merged.AsSpan(0, count).Sort((x, y) => Compare(x, y, table));
+        tokens = count == merged.Length && count <= Kept ? merged : merged[..Math.Min(count, Kept)];
+    }
+
+    /// <summary><see cref="TokenTally.Compare"/> on held tokens: more occurrences first, then the higher mean, then the text.</summary>
+    private static int Compare(in HeldToken x, in HeldToken y, TokenTable table)
+    {
+        var byCount = y.Count.CompareTo(x.Count);
+        if (byCount != 0)
+        {
+            return byCount;
+        }
+
+        var byMean = y.Mean.CompareTo(x.Mean);
+        return byMean != 0 ? byMean : string.CompareOrdinal(table[x.Id], table[y.Id]);
     }
 
     private static int ByTokenOrder((string Token, TokenTally Tally) x, (string Token, TokenTally Tally) y) =>

@@ -78,6 +78,7 @@ public static class ParallelPromptReader
             return ActivationAnalyzer.AggregatePromptsSerially(path, options, cancellationToken);
         }
 
+        total.TrimExcess();
         return total;
 
         // Each core takes the next chunk in file order, so finished chunks merge soon instead of waiting for a

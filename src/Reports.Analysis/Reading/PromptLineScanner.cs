@@ -53,7 +53,7 @@ internal sealed partial class PromptLineScanner
             return false;
         }
 
-        aggregate.AddRecord(featureId, prompts.Count, new RecordLocation(lineNumber, fileOffset, line.Length));
+        aggregate.AddRecord(featureId, new RecordLocation(lineNumber, fileOffset, line.Length));
         for (var index = 0; index < prompts.Count; index++)
         {
             var prompt = prompts[index];
