@@ -275,6 +275,8 @@ internal sealed partial class PromptLineScanner
     {
         public JsonText Label;
         public double Activation;
+
+        // Read, not kept by the aggregate: an id the generated reader would reject must send the line its way.
         public long PromptId;
         public int FirstToken;
         public int TokenCount;
