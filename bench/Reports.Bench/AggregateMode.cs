@@ -11,7 +11,7 @@ public static class AggregateMode
 {
     public static int Run(string jsonl)
     {
-        var aggregate = ParallelPromptReader.Aggregate(jsonl, topPromptCount: 0, keepDistributions: false);
+        var aggregate = ParallelPromptReader.Aggregate(jsonl);
         Console.WriteLine(aggregate.PromptCount.ToString(CultureInfo.InvariantCulture));
         return 0;
     }

@@ -61,8 +61,8 @@ public static class ReportPipeline
             var hashing = Task.Run(() => (IReadOnlyList<InputFileInfo>)
                 [InputFileInfo.Of("descriptions", request.DescriptionsPath, request.HashInputs), InputFileInfo.Of("prompts", request.PromptsPath, request.HashInputs)], cancellationToken);
             var promptBytes = new FileInfo(request.PromptsPath) is { Exists: true } file ? file.Length : 0;
-            var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath, cancellationToken, request.TopPrompts,
-                new Progress(bytes => log.ReadProgress(bytes, promptBytes)), forPages: request.Render, maxLineLength: request.MaxLineLength);
+            var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath,
+                new AnalysisOptions { MaxLineLength = request.MaxLineLength, BytesRead = new Progress(bytes => log.ReadProgress(bytes, promptBytes)) }, cancellationToken);
             log.Progress(string.Create(CultureInfo.InvariantCulture,
                 $"{request.Name}: read {analysis.Totals.FeatureRecords:N0} records of {request.PromptsPath}, {analysis.RecordsReadByGeneratedReader:N0} of them by the generated reader (lines the fast reader declined)"));
             foreach (var warning in WarningsToShow(analysis.Warnings))

@@ -1,12 +1,16 @@
 using Reports.Analysis.Aggregation;
-using Reports.Analysis.Reading;
 
 namespace Reports.Analysis.Tests;
 
 internal static class AggregateAssert
 {
-    /// <summary>Two aggregates of the same file agree: counts, cells (means to 1e-9), lines, strongest prompts, tokens, distributions.</summary>
-    public static void Same(ActivationAggregate expected, ActivationAggregate actual, string path)
+    /// <summary>
+    /// Two aggregates of the same file agree: counts, cells (means to 1e-9), records' lines, offsets and lengths, top
+    /// tokens; and the evidence read back from the second's places is the whole file's, as the generated reader reads it.
+    /// </summary>
+    /// <param name="path">The file <paramref name="actual"/> was read from.</param>
+    /// <param name="samePlaces">False when <paramref name="expected"/> is of another file with the same records, whose offsets differ.</param>
+    public static void Same(ActivationAggregate expected, ActivationAggregate actual, string path, int topPromptCount = 5, bool samePlaces = true)
     {
         Assert.Equal(expected.RecordCount, actual.RecordCount);
         Assert.Equal(expected.PromptCount, actual.PromptCount);
@@ -19,25 +23,19 @@ internal static class AggregateAssert
             NotebookMethod.AssertRelativelyEqual(cell.Mean, other.Mean, $"{key} mean");
         }
 
-        foreach (var (feature, occurrences) in expected.Features)
+        Assert.Equal(expected.Features.Keys.Order(), actual.Features.Keys.Order());
+        foreach (var (feature, tally) in expected.Features)
         {
-            Assert.Equal(occurrences.Lines, actual.Features[feature].Lines);
+            var other = actual.Features[feature];
+            Assert.Equal(tally.Lines, other.Lines);
+            if (samePlaces)
+            {
+                Assert.Equal(tally.Records, other.Records);
+            }
+
+            Assert.Equal(tally.TopTokens(int.MaxValue).Select(t => (t.Token, t.Occurrences, t.MaxActivation)), other.TopTokens(int.MaxValue).Select(t => (t.Token, t.Occurrences, t.MaxActivation)));
         }
 
-        foreach (var (feature, evidence) in expected.Evidence)
-        {
-            var other = actual.Evidence[feature];
-            var mine = evidence.TopPrompts.Strongest();
-            var theirs = PendingPrompts.Complete(path, other.TopPrompts.Strongest());
-            Assert.Equal(mine.Select(p => (p.PromptId, p.Label, p.Activation, p.Text, p.Line)), theirs.Select(p => (p.PromptId, p.Label, p.Activation, p.Text, p.Line)));
-            Assert.Equal(mine.SelectMany(p => p.TokenizedPrompt), theirs.SelectMany(p => p.TokenizedPrompt));
-            Assert.Equal(mine.SelectMany(p => p.Tokens.Select(t => (t.Token, t.Activation))), theirs.SelectMany(p => p.Tokens.Select(t => (t.Token, t.Activation))));
-            Assert.All(theirs, p => Assert.Null(p.Pending));
-            Assert.Equal(evidence.TopTokens(int.MaxValue).Select(t => (t.Token, t.Occurrences, t.MaxActivation)), other.TopTokens(int.MaxValue).Select(t => (t.Token, t.Occurrences, t.MaxActivation)));
-            foreach (var (label, values) in evidence.ActivationsByLabel)
-            {
-                Assert.Equal(values, other.ActivationsByLabel[label]);
-            }
-        }
+        ExpectedEvidence.AssertReadBack(path, actual, topPromptCount);
     }
 }

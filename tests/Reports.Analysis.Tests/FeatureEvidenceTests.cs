@@ -14,12 +14,13 @@ public sealed class FeatureEvidenceTests
     public void Top_prompts_are_the_k_strongest_of_each_feature(int k)
     {
         var files = Generated(features: 120, promptsPerFeature: 25, seed: 11);
-        var aggregate = ActivationAnalyzer.AggregatePrompts(files.PromptsPath, topPromptCount: k);
+        var aggregate = ActivationAnalyzer.AggregatePrompts(files.PromptsPath);
 
         foreach (var (feature, prompts) in PromptTruth.ByFeature(files.PromptsPath))
         {
             var expected = PromptTruth.Strongest(prompts, k).Select(p => p.Id);
-            Assert.Equal(expected, aggregate.Evidence[feature].TopPrompts.Strongest().Select(p => p.PromptId));
+            var evidence = FeatureEvidenceReader.Read(files.PromptsPath, feature, aggregate.Features[feature].Records, k);
+            Assert.Equal(expected, evidence.TopPrompts.Select(p => p.PromptId));
         }
     }
 
@@ -35,19 +36,18 @@ public sealed class FeatureEvidenceTests
 
         var whole = ActivationAnalyzer.AggregatePrompts(files.PromptsPath);
         var merged = ActivationAnalyzer.AggregatePrompts(firstHalf);
-        merged.Merge(ActivationAnalyzer.AggregatePrompts(secondHalf));
+        merged.Merge(ActivationAnalyzer.AggregatePrompts(secondHalf), lineOffset: lines.Length / 3, byteOffset: new FileInfo(firstHalf).Length);
 
-        Assert.Equal(whole.Evidence.Keys.Order(), merged.Evidence.Keys.Order());
-        foreach (var (feature, evidence) in whole.Evidence)
+        Assert.Equal(whole.Features.Keys.Order(), merged.Features.Keys.Order());
+        foreach (var (feature, tally) in whole.Features)
         {
-            var other = merged.Evidence[feature];
-            Assert.Equal(evidence.TopPrompts.Strongest().Select(p => p.PromptId), other.TopPrompts.Strongest().Select(p => p.PromptId));
-            Assert.Equal(evidence.TopTokens(int.MaxValue), other.TopTokens(int.MaxValue), TokenStatisticsComparer.Instance);
-            foreach (var (label, values) in evidence.ActivationsByLabel)
-            {
-                Assert.Equal(values.Order(), other.ActivationsByLabel[label].Order());
-            }
+            var other = merged.Features[feature];
+            Assert.Equal(tally.Records, other.Records);
+            Assert.Equal(tally.TopTokens(int.MaxValue), other.TopTokens(int.MaxValue), TokenStatisticsComparer.Instance);
         }
+
+        // The merged places are the whole file's: the evidence read back from them is the whole's.
+        ExpectedEvidence.AssertReadBack(files.PromptsPath, merged);
     }
 
     [Fact]
@@ -99,8 +99,8 @@ public sealed class FeatureEvidenceTests
             var expected = prompts.SelectMany(p => p.Tokens).GroupBy(t => t.Text, StringComparer.Ordinal)
                 .Select(g => (Token: g.Key, Count: (long)g.Count(), Mean: g.Sum(t => t.Activation) / g.Count(), Max: g.Max(t => t.Activation)))
                 .OrderByDescending(t => t.Count).ThenByDescending(t => t.Mean).ThenBy(t => t.Token, StringComparer.Ordinal)
-                .Take(FeatureEvidence.TokensKept).ToList();
-            var actual = aggregate.Evidence[feature].TopTokens(int.MaxValue);
+                .Take(Aggregation.FeatureTally.TokensKept).ToList();
+            var actual = aggregate.Features[feature].TopTokens(int.MaxValue);
             Assert.Equal(expected.Select(e => (e.Token, e.Count, e.Max)), actual.Select(a => (a.Token, a.Occurrences, a.MaxActivation)));
             for (var i = 0; i < expected.Count; i++)
             {

@@ -25,8 +25,8 @@ public sealed class LineLimitTests
         lines[5] = LongLines.Padded(lines[5], Limit);
         File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
 
-        var serial = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, maxLineLength: Limit));
-        var parallel = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 512, maxLineLength: Limit));
+        var serial = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, new AnalysisOptions { MaxLineLength = Limit }));
+        var parallel = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = 512, MaxLineLength = Limit }));
 
         Assert.Equal((SchemaErrorKind.LineTooLong, 3L, LongLines.ColumnOfByte(lines[2], Limit)), (serial.Kind, serial.Line, serial.Column));
         Assert.Equal((serial.Kind, serial.Line, serial.Column, serial.Message), (parallel.Kind, parallel.Line, parallel.Column, parallel.Message));
@@ -35,8 +35,8 @@ public sealed class LineLimitTests
         lines[2] = lines[3];
         File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
         AggregateAssert.Same(
-            ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, maxLineLength: Limit),
-            ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 512, maxLineLength: Limit),
+            ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, new AnalysisOptions { MaxLineLength = Limit }),
+            ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = 512, MaxLineLength = Limit }),
             files.PromptsPath);
     }
 
@@ -54,8 +54,8 @@ public sealed class LineLimitTests
 
         foreach (var error in new[]
         {
-            Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, maxLineLength: Limit)),
-            Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 1024, maxLineLength: Limit)),
+            Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, new AnalysisOptions { MaxLineLength = Limit })),
+            Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = 1024, MaxLineLength = Limit })),
         })
         {
             Assert.Equal((SchemaErrorKind.LineTooLong, goodLines + 1L, Limit + 1L), (error.Kind, error.Line, error.Column));
@@ -77,7 +77,7 @@ public sealed class LineLimitTests
         File.WriteAllText(files.PromptsPath, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
 
         var serial = Outcome(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath));
-        var parallel = Outcome(() => ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 512));
+        var parallel = Outcome(() => ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = 512 }));
 
         Assert.Equal(serial, parallel);
         Assert.Equal(arrays + 5 > ReaderLimits.MaxDepth, serial.StartsWith("RPT010", StringComparison.Ordinal));

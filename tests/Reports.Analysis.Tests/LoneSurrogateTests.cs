@@ -16,7 +16,7 @@ public sealed class LoneSurrogateTests
         var files = LoneSurrogates.WriteDataSet();
 
         var serial = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath);
-        var parallel = ParallelPromptReader.Aggregate(files.PromptsPath, ActivationAggregate.DefaultTopPromptCount, chunkSize: 4096);
+        var parallel = ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = 4096 });
         AggregateAssert.Same(serial, parallel, files.PromptsPath);
         Assert.Equal(serial.ReplacedSurrogates, parallel.ReplacedSurrogates);
         Assert.True(parallel.RecordsReadByGeneratedReader >= 5, $"{parallel.RecordsReadByGeneratedReader} lines to the generated reader");

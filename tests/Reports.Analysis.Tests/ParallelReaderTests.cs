@@ -32,10 +32,10 @@ public sealed class ParallelReaderTests
         lines.Insert(40, "   ");
         File.WriteAllLines(files.PromptsPath, lines);
 
-        var expected = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, topPromptCount: 4);
-        var actual = ParallelPromptReader.Aggregate(files.PromptsPath, 4, chunkSize: chunkSize);
+        var expected = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath);
+        var actual = ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = chunkSize });
 
-        AggregateAssert.Same(expected, actual, files.PromptsPath);
+        AggregateAssert.Same(expected, actual, files.PromptsPath, topPromptCount: 4);
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public sealed class ParallelReaderTests
         lines[5] = lines[5].Replace("\"tokenized_prompt\":[\"", "\"tokenized_prompt\":[ \"spaced\" , \"", StringComparison.Ordinal);
         File.WriteAllLines(files.PromptsPath, lines);
 
-        var expected = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, topPromptCount: 12);
-        var actual = ParallelPromptReader.Aggregate(files.PromptsPath, 12, chunkSize: 1 << 13);
+        var expected = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath);
+        var actual = ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = 1 << 13 });
 
-        AggregateAssert.Same(expected, actual, files.PromptsPath);
+        AggregateAssert.Same(expected, actual, files.PromptsPath, topPromptCount: 12);
     }
 
     [Theory]
@@ -92,7 +92,7 @@ public sealed class ParallelReaderTests
         File.WriteAllLines(files.PromptsPath, lines);
 
         var expected = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath));
-        var actual = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, 5, chunkSize: 1 << 12));
+        var actual = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = 1 << 12 }));
 
         Assert.Equal(bad, expected.Line);
         Assert.Equal((expected.Kind, expected.FilePath, expected.Line, expected.Column, expected.Field, expected.Expected, expected.Found),
@@ -117,7 +117,7 @@ public sealed class ParallelReaderTests
         File.WriteAllBytes(files.PromptsPath, lines);
 
         var expected = Assert.Throws<SchemaDataException>(() => ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath));
-        var actual = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, 5, chunkSize: 1 << 12));
+        var actual = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = 1 << 12 }));
 
         Assert.Equal((SchemaErrorKind.UnsupportedEncoding, 120L), (expected.Kind, expected.Line));
         Assert.Equal(System.Text.Encoding.UTF8.GetString(lines, lineStart, text - lineStart).Length + 1, expected.Column);
@@ -130,7 +130,7 @@ public sealed class ParallelReaderTests
         var files = DataSetWriter.Write(new DataSetOptions { Features = 400, PromptsPerFeature = 60, TokensPerPrompt = 24, Seed = 24 }, TestData.NewTemporaryDirectory());
         var progress = new CollectedProgress();
 
-        ActivationAnalyzer.AggregatePrompts(files.PromptsPath, bytesRead: progress);
+        ActivationAnalyzer.AggregatePrompts(files.PromptsPath, new AnalysisOptions { BytesRead = progress });
 
         var length = new FileInfo(files.PromptsPath).Length;
         var reports = progress.Reports.ToArray();

@@ -32,16 +32,16 @@ public sealed class WriterStyleTests
             lineNumber++;
             escapedLines += line.Contains((byte)'\\') ? 1 : 0;
 
-            var fast = new ActivationAggregate(topPromptCount: 6);
+            var fast = new ActivationAggregate();
             Assert.True(scanner.TryAdd(line, lineNumber, offset, fast), $"{WriterStyles.Name(style)}: the fast reader declined line {lineNumber}");
-            var generated = new ActivationAggregate(topPromptCount: 6);
+            var generated = new ActivationAggregate();
             using (var reader = new FeatureRecordJsonlReader(new MemoryStream(line.ToArray()), files.PromptsPath))
             {
                 Assert.True(reader.TryRead(out var record));
-                generated.Add(record, lineNumber);
+                generated.Add(record, new RecordLocation(lineNumber, offset, line.Length));
             }
 
-            AggregateAssert.Same(generated, fast, files.PromptsPath);
+            AggregateAssert.Same(generated, fast, files.PromptsPath, topPromptCount: 6);
             offset += length + 1;
         }
 
@@ -54,8 +54,8 @@ public sealed class WriterStyleTests
     {
         var files = Write(style);
 
-        var parallel = ParallelPromptReader.Aggregate(files.PromptsPath, 5, chunkSize: 1 << 14);
-        var serial = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath, topPromptCount: 5);
+        var parallel = ParallelPromptReader.Aggregate(files.PromptsPath, new AnalysisOptions { ChunkSize = 1 << 14 });
+        var serial = ActivationAnalyzer.AggregatePromptsSerially(files.PromptsPath);
 
         Assert.Equal(0, parallel.RecordsReadByGeneratedReader);
         AggregateAssert.Same(serial, parallel, files.PromptsPath);

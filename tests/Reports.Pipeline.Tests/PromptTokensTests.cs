@@ -48,5 +48,5 @@ public sealed class PromptTokensTests
     }
 
     private static TopPrompt Prompt(string[] pieces, ActivePromptToken[] tokens) =>
-        new(7, "analysis", tokens.Select(t => t.Activation).DefaultIfEmpty(1).Max(), string.Concat(pieces).Replace('▁', ' ').Trim(), pieces, tokens, 1);
+        new(7, "analysis", tokens.Select(t => t.Activation).DefaultIfEmpty(1).Max(), string.Concat(pieces).Replace('▁', ' ').Trim(), pieces, tokens, 1, 0);
 }

@@ -5,20 +5,17 @@ namespace Reports.Analysis.Aggregation;
 
 /// <summary>
 /// The partial aggregate of a prompts file, or of any part of it: per (feature, prompt label) running
-/// statistics of <c>prompt_feature_activation</c>, prompt counts per label, and where each feature's
-/// records were seen. Aggregates of disjoint parts <see cref="Merge"/> into the aggregate of the whole,
-/// so the work can be split over cores today and over machines later. It also collects each feature's
-/// <see cref="FeatureEvidence"/> (strongest prompts, activations per label, tokens) for the feature pages.
+/// statistics of <c>prompt_feature_activation</c>, prompt counts per label, and per feature its
+/// <see cref="FeatureTally"/> (where its records are, its top tokens). Aggregates of disjoint parts <see cref="Merge"/>
+/// into the aggregate of the whole, so the work can be split over cores today and over machines later. The prompts
+/// themselves are not kept: the few features that get a page have them read back from their records' places
+/// (<see cref="Reading.FeatureEvidenceReader"/>).
 /// </summary>
-/// <param name="topPromptCount">How many of its strongest prompts each feature keeps.</param>
-/// <param name="keepDistributions">Whether each feature keeps every prompt's activation per label (for its page's plot).</param>
-public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate.DefaultTopPromptCount, bool keepDistributions = true)
+public sealed class ActivationAggregate
 {
-    public const int DefaultTopPromptCount = 5;
-
-    private readonly Dictionary<long, FeatureEvidence> evidence = [];
     private readonly Dictionary<string, long> labelCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<long, FeatureTally> features = [];
+    private readonly TokenTable tokenTable = new();
 
     /// <summary>The (feature, label) cells, built on each call from the features' tallies (for inspection, not for loops).</summary>
     public IReadOnlyDictionary<FeatureLabel, RunningStatistics> Cells =>
@@ -27,12 +24,6 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     public IReadOnlyDictionary<string, long> LabelCounts => labelCounts;
 
     public IReadOnlyDictionary<long, FeatureTally> Features => features;
-
-    public IReadOnlyDictionary<long, FeatureEvidence> Evidence => evidence;
-
-    public int TopPromptCount { get; } = topPromptCount;
-
-    public bool KeepsDistributions { get; } = keepDistributions;
 
     /// <summary>Number of feature records (JSONL lines) added.</summary>
     public long RecordCount { get; private set; }
@@ -64,19 +55,17 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         }
     }
 
-    /// <summary>Adds one feature record, found at <paramref name="line"/> of the prompts file.</summary>
-    public void Add(FeatureRecord record, long line)
+    /// <summary>Adds one feature record, found at <paramref name="location"/> of the prompts file.</summary>
+    public void Add(FeatureRecord record, RecordLocation location)
     {
         ArgumentNullException.ThrowIfNull(record);
         RecordCount++;
-        TallyOf(record.FeatureId).Add(line, record.ActivePrompts.Count);
-        var featureEvidence = EvidenceOf(record.FeatureId);
+        var tally = TallyOf(record.FeatureId);
+        tally.Add(location);
         var recordTokens = new Dictionary<string, TokenTally>(StringComparer.Ordinal);
-        for (var index = 0; index < record.ActivePrompts.Count; index++)
+        foreach (var prompt in record.ActivePrompts)
         {
-            var prompt = record.ActivePrompts[index];
             AddPrompt(record.FeatureId, prompt.PromptLabel, prompt.PromptFeatureActivation);
-            featureEvidence.Add(prompt, line, index);
 
             // "tokens" may be absent (the schema sample has such a prompt): the prompt still counts, without token data.
             foreach (var token in prompt.Tokens ?? [])
@@ -86,7 +75,7 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         }
 
         // The same way as the fast reader: the record's tokens together, so a feature's list is cut the same way.
-        featureEvidence.AddRecordTokens(recordTokens.ToArray());
+        tally.AddRecordTokens([.. recordTokens.Select(t => (t.Key, t.Value))]);
     }
 
     /// <summary>Merges an aggregate of a disjoint part of the data into this one.</summary>
@@ -94,15 +83,17 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
     /// Added to the other part's line numbers: a part read on its own counts its lines from 1, so a part that starts at
     /// line 1001 of the file is merged with an offset of 1000.
     /// </param>
-    public void Merge(ActivationAggregate other, long lineOffset = 0) => MergePart(other, lineOffset, adopt: false);
+    /// <param name="byteOffset">Added to the other part's record offsets: where the part starts in the file.</param>
+    public void Merge(ActivationAggregate other, long lineOffset = 0, long byteOffset = 0) => MergePart(other, lineOffset, byteOffset, adopt: false);
 
     /// <summary>
     /// Merges a part that is thrown away afterwards, taking over its per-feature objects where this aggregate has none
-    /// for the feature (each feature usually lives in one part): no copies, no garbage the size of the part.
+    /// for the feature (each feature usually lives in one part): no copies, no garbage the size of the part. The part's
+    /// offsets are the file's already.
     /// </summary>
-    internal void Absorb(ActivationAggregate part, long lineOffset) => MergePart(part, lineOffset, adopt: true);
+    internal void Absorb(ActivationAggregate part, long lineOffset) => MergePart(part, lineOffset, 0, adopt: true);
 
-    private void MergePart(ActivationAggregate other, long lineOffset, bool adopt)
+    private void MergePart(ActivationAggregate other, long lineOffset, long byteOffset, bool adopt)
     {
         ArgumentNullException.ThrowIfNull(other);
         RecordCount += other.RecordCount;
@@ -119,41 +110,32 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
             labelCounts[label] = labelCounts.GetValueOrDefault(label) + count;
         }
 
+        var translation = tokenTable.Translation(other.tokenTable);
         foreach (var (featureId, tally) in other.features)
         {
             if (adopt && !features.ContainsKey(featureId))
             {
-                tally.ShiftLines(lineOffset);
+                tally.MoveTo(tokenTable, translation, lineOffset, byteOffset);
                 features.Add(featureId, tally);
             }
             else
             {
-                TallyOf(featureId).Merge(tally, lineOffset);
-            }
-        }
-
-        foreach (var (featureId, featureEvidence) in other.evidence)
-        {
-            if (adopt && !evidence.ContainsKey(featureId))
-            {
-                featureEvidence.ShiftLines(lineOffset);
-                evidence.Add(featureId, featureEvidence);
-            }
-            else
-            {
-                EvidenceOf(featureId).Merge(featureEvidence, lineOffset);
+                TallyOf(featureId).Merge(tally, translation, lineOffset, byteOffset);
             }
         }
     }
 
-    /// <summary>Counts a feature record (a JSONL line) with its number of prompts, for readers that add prompts one by one.</summary>
-    public void AddRecord(long featureId, long promptCount, long line)
+    /// <summary>Counts a feature record (a JSONL line), for readers that add its prompts separately (<see cref="AddPrompts"/>).</summary>
+    public void AddRecord(long featureId, RecordLocation location)
     {
         RecordCount++;
-        TallyOf(featureId).Add(line, promptCount);
+        TallyOf(featureId).Add(location);
     }
 
-    /// <summary>Adds one prompt's activation under its label (the evidence is added separately, see <see cref="EvidenceOf"/>).</summary>
+    /// <summary>Gives back the room the feature table grew into: a million features leave up to a million empty entries.</summary>
+    internal void TrimExcess() => features.TrimExcess();
+
+    /// <summary>Adds one prompt's activation under its label.</summary>
     public void AddPrompt(long featureId, string label, double activation)
     {
         PromptCount++;
@@ -171,23 +153,12 @@ public sealed class ActivationAggregate(int topPromptCount = ActivationAggregate
         count += activations.Count;
     }
 
-    /// <summary>The evidence collected for a feature, created empty on first use.</summary>
-    public FeatureEvidence EvidenceOf(long featureId)
-    {
-        if (!evidence.TryGetValue(featureId, out var featureEvidence))
-        {
-            featureEvidence = new FeatureEvidence(TopPromptCount, KeepsDistributions);
-            evidence.Add(featureId, featureEvidence);
-        }
-
-        return featureEvidence;
-    }
-
-    private FeatureTally TallyOf(long featureId)
+    /// <summary>The tally of a feature, created empty on first use.</summary>
+    internal FeatureTally TallyOf(long featureId)
     {
         if (!features.TryGetValue(featureId, out var tally))
         {
-            tally = new FeatureTally();
+            tally = new FeatureTally(tokenTable);
             features.Add(featureId, tally);
         }
 

@@ -80,8 +80,7 @@ public sealed class ActivationAnalysis
             var byLabel = tally is null ? withoutPrompts : new StatisticsByLabel(tally, labels);
 
             var described = descriptions.IndexOf(id);
-            aggregate.Evidence.TryGetValue(id, out var evidence);
-            features[i] = new FeatureSummary(id, described >= 0 ? descriptions.Lines[described] : 0, byLabel, tally?.PromptCount ?? 0, evidence);
+            features[i] = new FeatureSummary(id, described >= 0 ? descriptions.Lines[described] : 0, byLabel, tally?.PromptCount ?? 0, tally);
             warnings.AddRange(Check(id, described >= 0 ? (descriptions.NumPrompts(described), descriptions.Lines[described]) : null, tally, descriptionsPath, promptsPath));
         }
 

@@ -1,23 +1,52 @@
+using Reports.Analysis.Evidence;
+
 namespace Reports.Analysis.Aggregation;
 
 /// <summary>
-/// A feature's records in the prompts file: where they stand (so repeats can be reported with both lines), how many
-/// prompts they hold, and the statistics of their activations per prompt label. One small object a feature: a
-/// million-feature analysis holds a million of them.
+/// What every output needs of a feature's records in the prompts file: where they stand (so repeats can be reported
+/// with both lines, and a page's evidence read back), how many prompts they hold, the statistics of their activations
+/// per prompt label, and the tokens the feature fires on most. One small object a feature: a million-feature analysis
+/// holds a million of them, so the prompts themselves are never held (<see cref="Reading.FeatureEvidenceReader"/>).
 /// </summary>
 public sealed class FeatureTally
 {
-    // A feature has one record in well-formed data: its line is a field, and only repeats (RPT104) take a list.
-    private long firstLine;
-    private List<long>? laterLines;
+    // The table the tokens' numbers are in: the aggregate's, shared by all its features.
+    private TokenTable tokenTable;
+
+    /// <summary>Tokens kept per feature: the 20 that tokens.csv lists.</summary>
+    public const int TokensKept = TopTokenList.Kept;
+
+    // A feature has one record in well-formed data: its place is a field, and only repeats (RPT104) take a list.
+    private RecordLocation firstRecord;
+    private List<RecordLocation>? laterRecords;
 
     // In the order the labels first came; a feature has prompts of a few labels, so a search beats a table.
     private (string Label, RunningStatistics Statistics)[] cells = [];
 
-    /// <summary>The lines of the feature's records, in file order.</summary>
-    public IReadOnlyList<long> Lines => laterLines is null ? (firstLine == 0 ? [] : [firstLine]) : [firstLine, .. laterLines];
+    private HeldToken[] tokens = [];
 
-    public long PromptCount { get; private set; }
+    internal FeatureTally(TokenTable tokenTable) => this.tokenTable = tokenTable;
+
+    /// <summary>The lines of the feature's records, in file order.</summary>
+    public IReadOnlyList<long> Lines => [.. Records.Select(r => r.Line)];
+
+    /// <summary>Where the feature's records are in the prompts file, in file order.</summary>
+    public IReadOnlyList<RecordLocation> Records => laterRecords is null ? (firstRecord.Line == 0 ? [] : [firstRecord]) : [firstRecord, .. laterRecords];
+
+    /// <summary>The feature's prompts: each is in one label's cell, so their counts add up to it (no field of its own).</summary>
+    public long PromptCount
+    {
+        get
+        {
+            long count = 0;
+            foreach (var (_, statistics) in cells)
+            {
+                count += statistics.Count;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>The feature's labels with the statistics of their prompts' activations, in the order the labels came.</summary>
     public IReadOnlyList<(string Label, RunningStatistics Statistics)> Cells => cells;
@@ -29,19 +58,23 @@ public sealed class FeatureTally
         return at < 0 ? null : cells[at].Statistics;
     }
 
-    internal void Add(long line, long promptCount)
+    /// <summary>The first <paramref name="count"/> of the tokens the feature fires on most (at most <see cref="TokensKept"/>): by occurrences, then by mean activation, then by text.</summary>
+    public IReadOnlyList<TokenStatistics> TopTokens(int count) => TopTokenList.Top(tokens, tokenTable, count);
+
+    internal void Add(RecordLocation record)
     {
-        if (firstLine == 0)
+        if (firstRecord.Line == 0)
         {
-            firstLine = line;
+            firstRecord = record;
         }
         else
         {
-            (laterLines ??= []).Add(line);
+            (laterRecords ??= []).Add(record);
         }
-
-        PromptCount += promptCount;
     }
+
+    /// <summary>Adds one record's token tallies (see <see cref="TopTokenList.AddRecord"/>); the span is reordered.</summary>
+    internal void AddRecordTokens(Span<(string Token, TokenTally Tally)> recordTokens) => TopTokenList.AddRecord(ref tokens, tokenTable, recordTokens);
 
     /// <summary>The statistics of a label, added empty on first use.</summary>
     internal ref RunningStatistics Cell(string label)
@@ -57,26 +90,53 @@ public sealed class FeatureTally
         return ref cells[at].Statistics;
     }
 
-    internal void ShiftLines(long lineOffset)
+    /// <summary>Moves the feature into another aggregate: its lines shifted, its tokens renumbered (<see cref="TokenTable.Translation"/>).</summary>
+    internal void MoveTo(TokenTable table, int[] translation, long lineOffset, long byteOffset)
     {
-        firstLine += lineOffset;
-        for (var i = 0; i < laterLines?.Count; i++)
+        foreach (ref var token in tokens.AsSpan())
         {
-            laterLines[i] += lineOffset;
+            token.Id = translation[token.Id];
+        }
+
+        tokenTable = table;
+        ShiftLines(lineOffset, byteOffset);
+    }
+
+    private void ShiftLines(long lineOffset, long byteOffset)
+    {
+        if (firstRecord.Line != 0)
+        {
+            firstRecord = Shift(firstRecord, lineOffset, byteOffset);
+        }
+
+        for (var i = 0; i < laterRecords?.Count; i++)
+        {
+            laterRecords[i] = Shift(laterRecords[i], lineOffset, byteOffset);
         }
     }
 
-    internal void Merge(FeatureTally other, long lineOffset)
+    /// <param name="translation">The other's token numbers in this one's table (<see cref="TokenTable.Translation"/>).</param>
+    internal void Merge(FeatureTally other, int[] translation, long lineOffset, long byteOffset)
     {
-        var lines = Lines.Concat(other.Lines.Select(line => line + lineOffset)).Order().ToArray();
-        firstLine = lines.Length > 0 ? lines[0] : 0;
-        laterLines = lines.Length > 1 ? [.. lines[1..]] : null;
-        PromptCount += other.PromptCount;
+        var records = Records.Concat(other.Records.Select(r => Shift(r, lineOffset, byteOffset))).OrderBy(r => r.Line).ToArray();
+        firstRecord = records.Length > 0 ? records[0] : default;
+        laterRecords = records.Length > 1 ? [.. records[1..]] : null;
         foreach (var (label, statistics) in other.cells)
         {
             Cell(label).Merge(statistics);
         }
+
+        var added = other.tokens.ToArray();
+        foreach (ref var token in added.AsSpan())
+        {
+            token.Id = translation[token.Id];
+        }
+
+        TopTokenList.Merge(ref tokens, tokenTable, added);
     }
+
+    private static RecordLocation Shift(RecordLocation record, long lineOffset, long byteOffset) =>
+        record with { Line = record.Line + lineOffset, Offset = record.Offset + byteOffset };
 
     private int IndexOf(string label)
     {

@@ -1,20 +1,13 @@
 namespace Reports.Analysis.Evidence;
 
-/// <summary>One of a feature's strongest prompts, with what is needed to show it: its tokens and their activations.</summary>
-public sealed record TopPrompt(long PromptId, string Label, double Activation, string Text, IReadOnlyList<string> TokenizedPrompt, IReadOnlyList<ActivePromptToken> Tokens, long Line)
+/// <summary>One of a feature's strongest prompts, whole: what is needed to show it, its tokens and their activations.</summary>
+/// <param name="Line">The line of the prompt's record in the prompts file.</param>
+/// <param name="Index">The prompt's place in its record's <c>active_prompts</c> (0-based): what tells apart a prompt given twice in one line.</param>
+public sealed record TopPrompt(long PromptId, string Label, double Activation, string Text, IReadOnlyList<string> TokenizedPrompt, IReadOnlyList<ActivePromptToken> Tokens, long Line, int Index)
 {
     /// <summary>
-    /// Where the prompt's JSON object is in the file, while its text and tokens are not read yet: a fast reader keeps
-    /// a candidate's place and reads only the final k per feature (most candidates are pushed out again).
-    /// </summary>
-    public (long Offset, int Length)? Pending { get; init; }
-
-    /// <summary>The prompt's place in its record's <c>active_prompts</c> (0-based): what tells apart a prompt given twice in one line.</summary>
-    public int Index { get; init; }
-
-    /// <summary>
     /// Orders prompts strongest first; ties by prompt id, then line, then place in the line, so every prompt has its
-    /// own place and the choice and order are the same on every run and split.
+    /// own place and the choice and order are the same on every run.
     /// </summary>
     public static int Compare(TopPrompt a, TopPrompt b)
     {

@@ -13,10 +13,12 @@ public static class ActivationAnalyzer
 {
     /// <exception cref="Reports.Schema.SchemaDataException">The data does not match its schema sample.</exception>
     /// <exception cref="ReportInputException">A file is missing, or the files contradict each other.</exception>
-    /// <param name="forPages">False when no feature page is drawn: the strongest prompts and the distributions are not kept.</param>
-    /// <param name="maxLineLength">The longest line (or CSV record) accepted in either file, in bytes (<see cref="ReaderLimits"/>).</param>
-    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, IProgress<long>? bytesRead = null, bool forPages = true, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
+    /// <param name="options">Line limit and progress; the defaults when null.</param>
+    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options ??= AnalysisOptions.Default;
+        var maxLineLength = options.MaxLineLength;
+
         // The descriptions are read beside the prompts (one thread, a few MB), not before them. Their errors still come
         // first: a bad descriptions file is reported as it was when it was read alone, whatever the prompts hold.
         var reading = Task.Run(() =>
@@ -27,7 +29,7 @@ public static class ActivationAnalyzer
         ActivationAggregate aggregate;
         try
         {
-            aggregate = ParallelPromptReader.Aggregate(RequireFile(promptsPath), forPages ? topPromptCount : 0, cancellationToken, bytesRead, keepDistributions: forPages, maxLineLength: maxLineLength);
+            aggregate = ParallelPromptReader.Aggregate(RequireFile(promptsPath), options, cancellationToken);
         }
         catch (Exception)
         {
@@ -59,23 +61,23 @@ public static class ActivationAnalyzer
             path, missing.FirstLine, missing.FirstColumn);
 
     /// <summary>Aggregates the prompts file on all cores (<see cref="ParallelPromptReader"/>).</summary>
-    /// <param name="bytesRead">Told the number of bytes read so far, a chunk at a time.</param>
-    public static ActivationAggregate AggregatePrompts(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, IProgress<long>? bytesRead = null)
+    public static ActivationAggregate AggregatePrompts(string path, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         RequireFile(path);
-        return ParallelPromptReader.Aggregate(path, topPromptCount, cancellationToken, bytesRead);
+        return ParallelPromptReader.Aggregate(path, options, cancellationToken);
     }
 
     /// <summary>The straightforward way: every record materialised by the generated reader, one after another.</summary>
-    public static ActivationAggregate AggregatePromptsSerially(string path, CancellationToken cancellationToken = default, int topPromptCount = ActivationAggregate.DefaultTopPromptCount, bool keepDistributions = true, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
+    public static ActivationAggregate AggregatePromptsSerially(string path, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         RequireFile(path);
-        var aggregate = new ActivationAggregate(topPromptCount, keepDistributions);
-        using var reader = FeatureRecordJsonlReader.Open(path, maxLineLength);
+        var aggregate = new ActivationAggregate();
+        using var reader = FeatureRecordJsonlReader.Open(path, (options ?? AnalysisOptions.Default).MaxLineLength);
+        using var places = new LinePlaces(File.OpenRead(path));
         while (reader.TryRead(out var record))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            aggregate.Add(record, reader.RecordLine);
+            aggregate.Add(record, places.Of(reader.RecordLine));
         }
 
         aggregate.CountReplacedSurrogates(reader.ReplacedSurrogates, reader.FirstReplacedLine, reader.FirstReplacedColumn);

@@ -2,7 +2,6 @@ using System.IO.MemoryMappedFiles;
 using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 using Reports.Analysis.Aggregation;
-using Reports.Analysis.Evidence;
 using Reports.Schema;
 
 namespace Reports.Analysis.Reading;
@@ -12,8 +11,8 @@ namespace Reports.Analysis.Reading;
 /// the file only, never on the core count, so results are the same bits on every machine); each chunk becomes a
 /// partial <see cref="ActivationAggregate"/>, read with <see cref="PromptLineScanner"/> and, for any line the scanner
 /// declines, the generated reader; the partials are merged in file order as they complete. Memory is the aggregates,
-/// whatever the size of the file: the file is mapped, and the page cache holds it. The strongest prompts come back
-/// <see cref="TopPrompt.Pending"/>: their text is read by <see cref="PendingPrompts"/> for the features that get a page.
+/// whatever the size of the file: the file is mapped, and the page cache holds it. Features keep their records' places,
+/// from which <see cref="FeatureEvidenceReader"/> reads a page's prompts back.
 /// </summary>
 /// <remarks>
 /// Errors keep the generated reader's file, line and column: a chunk counts its own lines, and the error of the
@@ -24,12 +23,12 @@ public static class ParallelPromptReader
     /// <summary>The nominal chunk size; a chunk ends at the first line end at or after it.</summary>
     public const int ChunkSize = 8 << 20;
 
-    /// <param name="chunkSize">The nominal chunk size; tests make it small to split small files many times.</param>
     /// <exception cref="SchemaDataException">A line does not match the schema sample.</exception>
-    /// <param name="keepDistributions">Whether features keep every prompt's activation (see <see cref="ActivationAggregate"/>).</param>
-    /// <param name="maxLineLength">The longest line accepted (<see cref="ReaderLimits"/>): it bounds a chunk, so memory never follows a line that does not end.</param>
-    public static ActivationAggregate Aggregate(string path, int topPromptCount, CancellationToken cancellationToken = default, IProgress<long>? bytesRead = null, int chunkSize = ChunkSize, bool keepDistributions = true, int maxLineLength = ReaderLimits.DefaultMaxLineLength)
+    /// <param name="options">The line limit (it bounds a chunk, so memory never follows a line that does not end) and progress.</param>
+    public static ActivationAggregate Aggregate(string path, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options ??= AnalysisOptions.Default;
+        var (chunkSize, maxLineLength, bytesRead) = (options.ChunkSize, options.MaxLineLength, options.BytesRead);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLineLength, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLineLength, ReaderLimits.LargestMaxLineLength);
@@ -39,7 +38,7 @@ public static class ParallelPromptReader
         if (start < 0)
         {
             // Empty, or UTF-16/32: the generated reader says which, with its own error.
-            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount, keepDistributions, maxLineLength);
+            return ActivationAnalyzer.AggregatePromptsSerially(path, options, cancellationToken);
         }
 
         // Mapped, not read: each chunk is parsed where the page cache holds it, without being copied out first. A chunk's
@@ -48,7 +47,7 @@ public static class ParallelPromptReader
         using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         var chunkCount = (int)Math.Max(1, (length - start + chunkSize - 1) / chunkSize);
         var results = new ChunkResult?[chunkCount];
-        var total = new ActivationAggregate(topPromptCount, keepDistributions);
+        var total = new ActivationAggregate();
         var merged = 0;
         var lineOffset = 0L;
         var firstFailure = int.MaxValue;
@@ -76,16 +75,17 @@ public static class ParallelPromptReader
         if (total.RecordCount == 0)
         {
             // Only blank lines: the generated reader's "empty file" error.
-            return ActivationAnalyzer.AggregatePromptsSerially(path, cancellationToken, topPromptCount, keepDistributions, maxLineLength);
+            return ActivationAnalyzer.AggregatePromptsSerially(path, options, cancellationToken);
         }
 
+        total.TrimExcess();
         return total;
 
         // Each core takes the next chunk in file order, so finished chunks merge soon instead of waiting for a
         // far-behind one (Parallel.For over the chunks would start each core at its own end of the range).
         void ReadChunks() => Parallel.For(0, Math.Min(Environment.ProcessorCount, chunkCount), new ParallelOptions { CancellationToken = cancellationToken }, _ =>
         {
-            var reader = new ChunkReader(path, topPromptCount, keepDistributions, maxLineLength);
+            var reader = new ChunkReader(path, maxLineLength);
             int chunk;
             while ((chunk = Interlocked.Increment(ref nextChunk) - 1) < chunkCount && chunk <= Volatile.Read(ref firstFailure))
             {
@@ -164,14 +164,14 @@ public static class ParallelPromptReader
     private sealed record ChunkResult(ActivationAggregate? Aggregate, long LineCount, SchemaDataException? Failure);
 
     /// <summary>One core's reader: its scanner is reused chunk after chunk.</summary>
-    private sealed class ChunkReader(string path, int topPromptCount, bool keepDistributions, int maxLineLength)
+    private sealed class ChunkReader(string path, int maxLineLength)
     {
         private readonly PromptLineScanner scanner = new();
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public unsafe ChunkResult Read(MemoryMappedFile map, long from, long to, CancellationToken cancellationToken)
         {
-            var aggregate = new ActivationAggregate(topPromptCount, keepDistributions);
+            var aggregate = new ActivationAggregate();
             if (to == from)
             {
                 return new ChunkResult(aggregate, 0, null); // inside a line longer than a chunk, which the chunk before reads
@@ -244,7 +244,7 @@ public static class ParallelPromptReader
             {
                 using var reader = new FeatureRecordJsonlReader(Stream.Null, path, maxLineLength);
                 var record = reader.ReadLine(text, line);
-                aggregate.Add(record, line);
+                aggregate.Add(record, new RecordLocation(line, offset, text.Length));
                 aggregate.CountGeneratedReaderRecord();
                 aggregate.CountReplacedSurrogates(reader.ReplacedSurrogates, line, reader.FirstReplacedColumn);
                 return null;

@@ -118,8 +118,6 @@ internal sealed partial class PromptLineScanner
     private bool TryScanPrompt(ref JsonCursor json)
     {
         var prompt = new Prompt { FirstToken = tokens.Count };
-        json.SkipWhitespace();
-        prompt.ObjectStart = json.Position;
         if (!json.TryConsume((byte)'{'))
         {
             return false;
@@ -172,7 +170,6 @@ internal sealed partial class PromptLineScanner
             return false;
         }
 
-        prompt.ObjectEnd = json.Position;
         prompt.TokenCount = tokens.Count - prompt.FirstToken;
         prompts.Add(prompt);
         return true;
@@ -276,10 +273,10 @@ internal sealed partial class PromptLineScanner
 
     private struct Prompt
     {
-        public int ObjectStart;
-        public int ObjectEnd;
         public JsonText Label;
         public double Activation;
+
+        // Read, not kept by the aggregate: an id the generated reader would reject must send the line its way.
         public long PromptId;
         public int FirstToken;
         public int TokenCount;

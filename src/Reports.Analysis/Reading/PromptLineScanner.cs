@@ -16,7 +16,7 @@ namespace Reports.Analysis.Reading;
 /// names, order and required flags are the ones the generator emits from <c>Schemas/personal_general_prompts.jsonl</c>,
 /// so a sample change that the scan does not follow fails to compile.
 /// One concern a file: here a scanned line is committed to the aggregate; <c>PromptLineScanner.Scan.cs</c> scans it,
-/// and <see cref="PendingPrompts"/> reads the strongest prompts back whole for the pages, with the generated parse of one.
+/// and <see cref="FeatureEvidenceReader"/> reads a page's records back whole, with the generated reader.
 /// </remarks>
 internal sealed partial class PromptLineScanner
 {
@@ -26,18 +26,18 @@ internal sealed partial class PromptLineScanner
     private readonly Utf8Interner tokenTexts = new();
 
     // One record's statistics per label and tallies per token, indexed by interned id and reused line after line:
-    // a record reaches the aggregate once per label, and only its top tokens reach the feature's evidence.
+    // a record reaches the aggregate once per label, and only its top tokens reach the feature's tally.
     private RunningStatistics[] labelStatistics = new RunningStatistics[16];
     private readonly List<int> labelsSeen = [];
     private TokenTally[] tokenTallies = new TokenTally[1024];
     private readonly List<int> tokensSeen = [];
-    private KeyValuePair<string, TokenTally>[] recordTokens = new KeyValuePair<string, TokenTally>[256];
+    private (string Token, TokenTally Tally)[] recordTokens = new (string Token, TokenTally Tally)[256];
 
     // Labels and token texts with escapes, decoded; a line's texts never take more bytes than the line.
     private byte[] scratch = new byte[1 << 16];
 
     /// <summary>Adds the line to the aggregate and returns true, or returns false having added nothing.</summary>
-    /// <param name="fileOffset">Where the line starts in the file: strongest-prompt candidates keep their place, not their text.</param>
+    /// <param name="fileOffset">Where the line starts in the file: the feature keeps its records' places, for its page's evidence.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(ReadOnlySpan<byte> line, long lineNumber, long fileOffset, ActivationAggregate aggregate)
     {
@@ -53,8 +53,7 @@ internal sealed partial class PromptLineScanner
             return false;
         }
 
-        aggregate.AddRecord(featureId, prompts.Count, lineNumber);
-        var evidence = aggregate.EvidenceOf(featureId);
+        aggregate.AddRecord(featureId, new RecordLocation(lineNumber, fileOffset, line.Length));
         for (var index = 0; index < prompts.Count; index++)
         {
             var prompt = prompts[index];
@@ -66,7 +65,6 @@ internal sealed partial class PromptLineScanner
             }
 
             labelStatistics[label].Add(prompt.Activation);
-            evidence.AddActivation(labels[label], prompt.Activation);
             for (var t = prompt.FirstToken; t < prompt.FirstToken + prompt.TokenCount; t++)
             {
                 var token = tokenTexts.Intern(tokens[t].Text.In(line, scratch));
@@ -77,15 +75,6 @@ internal sealed partial class PromptLineScanner
                 }
 
                 tokenTallies[token].Add(tokens[t].Activation);
-            }
-
-            if (evidence.TopPrompts.Admits(prompt.Activation))
-            {
-                evidence.TopPrompts.Add(new TopPrompt(prompt.PromptId, labels[label], prompt.Activation, "", [], [], lineNumber)
-                {
-                    Pending = (fileOffset + prompt.ObjectStart, prompt.ObjectEnd - prompt.ObjectStart),
-                    Index = index,
-                });
             }
         }
 
@@ -100,11 +89,11 @@ internal sealed partial class PromptLineScanner
         for (var i = 0; i < tokensSeen.Count; i++)
         {
             var token = tokensSeen[i];
-            recordTokens[i] = new(tokenTexts[token], tokenTallies[token]);
+            recordTokens[i] = (tokenTexts[token], tokenTallies[token]);
             tokenTallies[token] = default;
         }
 
-        evidence.AddRecordTokens(recordTokens.AsSpan(0, tokensSeen.Count));
+        aggregate.TallyOf(featureId).AddRecordTokens(recordTokens.AsSpan(0, tokensSeen.Count));
         tokensSeen.Clear();
         return true;
     }

@@ -17,14 +17,15 @@ public static class FeaturePages
     public static string Anchor(long featureId) => "feature-" + featureId.ToString(CultureInfo.InvariantCulture);
 
     /// <param name="description">The feature's description row, read back from the descriptions file; null without one.</param>
-    /// <param name="promptsPath">The prompts file: the strongest prompts' text is read from it for this page.</param>
-    public static FeaturePage From(FeatureSummary feature, FeatureDescription? description, IReadOnlyList<string> labels, string promptsPath)
+    /// <param name="promptsPath">The prompts file: the feature's records are read back from it for this page (<see cref="FeatureEvidenceReader"/>).</param>
+    /// <param name="topPromptCount">How many of its strongest prompts the page shows.</param>
+    public static FeaturePage From(FeatureSummary feature, FeatureDescription? description, IReadOnlyList<string> labels, string promptsPath, int topPromptCount)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(labels);
         var d = description;
-        var evidence = feature.Evidence;
-        var strongest = evidence is null ? [] : PendingPrompts.Complete(promptsPath, evidence.TopPrompts.Strongest());
+        var evidence = FeatureEvidenceReader.Read(promptsPath, feature, topPromptCount);
+        var strongest = evidence.TopPrompts;
         var scaleMax = strongest.SelectMany(p => p.Tokens).Select(t => t.Activation).DefaultIfEmpty(0).Max();
         var contrasts = CategoryContrast.For(feature, labels);
         return new FeaturePage
@@ -41,7 +42,7 @@ public static class FeaturePages
                 ("Cohen's d (file)", FileNumber(d, d?.PersonalCohensD, "0.00")), ("num_prompts (file)", FileCount(d, d?.NumPrompts)),
                 ("Prompts here", Count(feature.PromptCount)),
             ]),
-            Distribution = [.. labels.Select(l => (l, (IReadOnlyList<double>)(evidence?.ActivationsByLabel.GetValueOrDefault(l) ?? [])))],
+            Distribution = [.. labels.Select(l => (l, (IReadOnlyList<double>)(evidence.ActivationsByLabel.GetValueOrDefault(l) ?? [])))],
             Contrast = new TableModel(
                 [new("Category", 2), new("Prompts", 1, IsNumeric: true), new("Mean", 1, IsNumeric: true), new("Other prompts", 1.2f, IsNumeric: true), new("Their mean", 1.2f, IsNumeric: true), new("Cohen's d", 2.2f, IsNumeric: true)],
                 [.. contrasts.Select(c => (IReadOnlyList<TableCell>)[c.Label, Count(c.Count), Number(c.Mean), Count(c.RestCount), Number(c.RestMean),
@@ -50,7 +51,7 @@ public static class FeaturePages
             TopPrompts = [.. strongest.Select((p, i) => PromptTokens.Evidence(p, i + 1, scaleMax))],
             TopTokens = new TableModel(
                 [new("Token", 2), new("Occurrences", 1, IsNumeric: true), new("Mean activation", 1, IsNumeric: true), new("Max activation", 1, IsNumeric: true)],
-                [.. (evidence?.TopTokens(TopTokenCount) ?? []).Select(t => (IReadOnlyList<TableCell>)[PromptTokens.Display(t.Token).Trim(), Count(t.Occurrences), Number(t.MeanActivation), Number(t.MaxActivation)])]),
+                [.. feature.TopTokens(TopTokenCount).Select(t => (IReadOnlyList<TableCell>)[PromptTokens.Display(t.Token).Trim(), Count(t.Occurrences), Number(t.MeanActivation), Number(t.MaxActivation)])]),
         };
     }
 

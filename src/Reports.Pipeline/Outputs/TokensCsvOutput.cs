@@ -9,7 +9,7 @@ namespace Reports.Pipeline.Outputs;
 public sealed class TokensCsvOutput : IReportOutput
 {
     /// <summary>Tokens listed per feature: all the aggregation keeps.</summary>
-    public const int TokensPerFeature = Reports.Analysis.Evidence.FeatureEvidence.TokensKept;
+    public const int TokensPerFeature = Reports.Analysis.Aggregation.FeatureTally.TokensKept;
 
     public string FileName => "tokens.csv";
 
@@ -21,7 +21,7 @@ public sealed class TokensCsvOutput : IReportOutput
         writer.WriteLine("feature_id,token,occurrences,mean_activation,max_activation");
         foreach (var feature in content.Analysis.Features)
         {
-            foreach (var token in feature.Evidence?.TopTokens(TokensPerFeature) ?? [])
+            foreach (var token in feature.TopTokens(TokensPerFeature))
             {
                 CsvText.Write(writer, feature.FeatureId);
                 writer.Write(',');

@@ -71,6 +71,11 @@ public sealed class JsonTestSuiteAsActivationTests
         }
     }
 
-    private static double ActivationOf(Aggregation.ActivationAggregate aggregate) =>
-        Assert.Single(aggregate.Evidence[PlacedRecord.FeatureId].ActivationsByLabel[PlacedRecord.SlotPromptLabel]);
+    private static double ActivationOf(Aggregation.ActivationAggregate aggregate)
+    {
+        // The only prompt of its label: its cell's minimum is its activation, as the reader read it.
+        var cell = aggregate.Features[PlacedRecord.FeatureId].StatisticsOf(PlacedRecord.SlotPromptLabel)!.Value;
+        Assert.Equal(1, cell.Count);
+        return cell.Min;
+    }
 }

@@ -78,9 +78,9 @@ public sealed class JsonTestSuiteAsStringValueTests
         Assert.Equal(expected, ReadWithGeneratedReader(reading.Path, field));
         foreach (var aggregate in aggregates)
         {
-            var evidence = aggregate.Evidence[PlacedRecord.FeatureId];
-            // The parallel reader keeps only the place of the strongest prompts; a report reads them back like this.
-            var prompt = Assert.Single(PendingPrompts.Complete(reading.Path, evidence.TopPrompts.Strongest()), p => p.PromptId == 2001);
+            // The aggregate keeps only the place of the feature's records; a report reads them back like this.
+            var evidence = FeatureEvidenceReader.Read(reading.Path, PlacedRecord.FeatureId, aggregate.Features[PlacedRecord.FeatureId].Records, 5);
+            var prompt = Assert.Single(evidence.TopPrompts, p => p.PromptId == 2001);
             switch (field)
             {
                 case StringField.PromptText:
@@ -95,7 +95,7 @@ public sealed class JsonTestSuiteAsStringValueTests
                     break;
                 case StringField.TokenText:
                     Assert.Equal(expected, prompt.Tokens[1].Token);
-                    Assert.Contains(expected, evidence.TopTokens(int.MaxValue).Select(t => t.Token));
+                    Assert.Contains(expected, aggregate.Features[PlacedRecord.FeatureId].TopTokens(int.MaxValue).Select(t => t.Token));
                     break;
                 default:
                     break; // the feature's token is not part of the aggregate

@@ -14,7 +14,7 @@ internal sealed record PromptsReading(string Path, ReaderOutcome Serial, ReaderO
     public static PromptsReading Of(string path)
     {
         var serial = ReaderOutcome.Of("the generated reader (AggregatePromptsSerially)", () => ActivationAnalyzer.AggregatePromptsSerially(path));
-        var parallel = ReaderOutcome.Of("the parallel reader (ParallelPromptReader)", () => ParallelPromptReader.Aggregate(path, ActivationAggregate.DefaultTopPromptCount, chunkSize: 4096));
+        var parallel = ReaderOutcome.Of("the parallel reader (ParallelPromptReader)", () => ParallelPromptReader.Aggregate(path, new AnalysisOptions { ChunkSize = 4096 }));
         var reading = new PromptsReading(path, serial, parallel);
         reading.AssertPathsAgree();
         return reading;

@@ -49,7 +49,8 @@ public sealed class PromptLineScannerFuzzTests
             bool taken;
             try
             {
-                taken = scanner.TryAdd(line, n + 1, 0, fast);
+                // As line 1 of a file of its own, which the evidence is read back from.
+                taken = scanner.TryAdd(line, 1, 0, fast);
             }
             catch (Exception error)
             {
@@ -58,7 +59,7 @@ public sealed class PromptLineScannerFuzzTests
 
             if (!taken)
             {
-                if (fast.RecordCount != 0 || fast.PromptCount != 0 || fast.Evidence.Count != 0)
+                if (fast.RecordCount != 0 || fast.PromptCount != 0 || fast.Features.Count != 0)
                 {
                     throw new PropertyViolation($"PromptLineScanner declined line {n + 1} but added {fast.RecordCount} record(s), {fast.PromptCount} prompt(s) to the aggregate.");
                 }
@@ -70,7 +71,7 @@ public sealed class PromptLineScannerFuzzTests
             File.WriteAllBytes(path, line);
             try
             {
-                var generated = ReadOutcome<ActivationAggregate>.Of("FeatureRecordJsonlReader", () => ReadWithGeneratedReader(line, path, n + 1));
+                var generated = ReadOutcome<ActivationAggregate>.Of("FeatureRecordJsonlReader", () => ReadWithGeneratedReader(line, path));
                 if (generated.Value is not { } reference)
                 {
                     throw new PropertyViolation($"PromptLineScanner took line {n + 1}, which the generated reader rejects: {generated.ErrorPlace}: {generated.Error?.Message}", generated.Error);
@@ -87,8 +88,9 @@ public sealed class PromptLineScannerFuzzTests
     }
 
     /// <summary>The line's one record as the generated reader reads it, in an aggregate of its own.</summary>
-    private static ActivationAggregate ReadWithGeneratedReader(byte[] line, string path, long lineNumber)
+    private static ActivationAggregate ReadWithGeneratedReader(byte[] line, string path)
     {
+        const long lineNumber = 1;
         var aggregate = new ActivationAggregate();
         using var reader = new FeatureRecordJsonlReader(new MemoryStream(line), path);
         if (!reader.TryRead(out var record))
@@ -96,7 +98,7 @@ public sealed class PromptLineScannerFuzzTests
             throw new PropertyViolation("The generated reader found no record in a line the scanner took.");
         }
 
-        aggregate.Add(record, lineNumber);
+        aggregate.Add(record, new RecordLocation(lineNumber, 0, line.Length));
         aggregate.CountReplacedSurrogates(reader.ReplacedSurrogates, lineNumber, reader.FirstReplacedColumn);
         if (reader.TryRead(out _))
         {

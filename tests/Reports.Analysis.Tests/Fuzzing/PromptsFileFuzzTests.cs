@@ -37,11 +37,11 @@ public sealed class PromptsFileFuzzTests
         try
         {
             var parallel = ReadOutcome<ActivationAggregate>.Of("ParallelPromptReader.Aggregate",
-                () => ParallelPromptReader.Aggregate(path, ActivationAggregate.DefaultTopPromptCount, chunkSize: file.ChunkSize));
+                () => ParallelPromptReader.Aggregate(path, new AnalysisOptions { ChunkSize = file.ChunkSize }));
             var serial = ReadOutcome<ActivationAggregate>.Of("ActivationAnalyzer.AggregatePromptsSerially", () => ActivationAnalyzer.AggregatePromptsSerially(path));
             if (parallel.Value is { } read)
             {
-                ReadBackStrongestPrompts(path, read);
+                ReadBackEvidence(path, read);
             }
 
             if (parallel.ErrorPlace != serial.ErrorPlace)
@@ -61,18 +61,18 @@ public sealed class PromptsFileFuzzTests
         }
     }
 
-    /// <summary>What the report does for every feature page: the kept places read back into prompts.</summary>
-    private static void ReadBackStrongestPrompts(string path, ActivationAggregate aggregate)
+    /// <summary>What the report does for every feature page: the records read back from their kept places.</summary>
+    private static void ReadBackEvidence(string path, ActivationAggregate aggregate)
     {
-        foreach (var (feature, evidence) in aggregate.Evidence)
+        foreach (var (feature, tally) in aggregate.Features)
         {
             try
             {
-                PendingPrompts.Complete(path, evidence.TopPrompts.Strongest());
+                FeatureEvidenceReader.Read(path, feature, tally.Records, 5);
             }
             catch (Exception error)
             {
-                throw new PropertyViolation($"PendingPrompts.Complete threw {error.GetType().FullName} for feature {feature}'s strongest prompts after a successful read: {error.Message}", error);
+                throw new PropertyViolation($"FeatureEvidenceReader.Read threw {error.GetType().FullName} for feature {feature}'s records after a successful read: {error.Message}", error);
             }
         }
     }
