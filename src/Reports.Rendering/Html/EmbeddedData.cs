@@ -49,7 +49,7 @@ internal static class EmbeddedData
         ArgumentNullException.ThrowIfNull(write);
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, Level, leaveOpen: true))
-        using (var json = new Utf8JsonWriter(gzip, JsonOptions))
+        using (var json = new Utf8JsonWriter(new UnflushedStream(gzip), JsonOptions))
         {
             write(json);
         }
@@ -57,5 +57,36 @@ internal static class EmbeddedData
         var bytes = buffer.ToArray();
         bytes[OperatingSystemOffset] = UnknownOperatingSystem;
         return bytes;
+    }
+
+    /// <summary>
+    /// The compressor as the JSON writer sees it: the writer's flushes pass its bytes on, but do not flush the compressor,
+    /// which would end a deflate block each time and make the data larger (and unlike the same data written at once).
+    /// </summary>
+    private sealed class UnflushedStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

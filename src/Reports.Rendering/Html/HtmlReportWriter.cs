@@ -41,17 +41,19 @@ public static class HtmlReportWriter
         output.WriteLine("</html>");
     }
 
-    /// <summary>Every text the page can show: its markup, the embedded data's texts and the scripts' own words.</summary>
+    /// <summary>
+    /// Every text the page can show: its markup, the embedded data's texts and the scripts' own words. Yielded one by one:
+    /// the catalogue's columns may be read from a file while they are enumerated, and are never held whole.
+    /// </summary>
     private static IEnumerable<string> PageTexts(ReportDocument document, string markup, IReadOnlyList<(double Value, string Label)> ticks)
     {
         var catalog = document.Catalog;
-        return
+        IEnumerable<IEnumerable<string?>> parts =
         [
-            markup, HtmlAssets.Script, .. catalog.Labels, .. catalog.Types, .. catalog.Descriptions,
-            .. catalog.SourceTypes.OfType<string>(), .. catalog.Tokens.OfType<string>(), .. catalog.Links.OfType<string>(),
-            .. Charts.ActivationHeatmap.Texts(document.Heatmap), .. document.HeatmapHoverTexts.Cast<string?>().OfType<string>(),
-            .. ticks.Select(t => t.Label),
+            [markup, HtmlAssets.Script], catalog.Labels, catalog.Types, catalog.Descriptions, catalog.SourceTypes, catalog.Tokens, catalog.Links,
+            Charts.ActivationHeatmap.Texts(document.Heatmap), document.HeatmapHoverTexts.Cast<string?>(), ticks.Select(t => t.Label),
         ];
+        return parts.SelectMany(part => part).OfType<string>();
     }
 
     /// <summary>The page's markup, up to the embedded data and the scripts (the body is left open).</summary>

@@ -9,6 +9,9 @@ namespace Reports.Rendering.Html;
 /// </summary>
 internal static class JsonColumns
 {
+    /// <summary>How much JSON the writer holds before it passes it on: a catalogue is hundreds of megabytes at a million features.</summary>
+    private const int SpillBytes = 1 << 16;
+
     /// <summary>Numbers; NaN is null, and infinities (which JSON lacks) are the strings "inf" and "-inf", as pandas writes them.</summary>
     /// <param name="significantDigits">Rounds to this many significant digits (a computed statistic has 17, of which the
     /// page shows 3 or 4 decimals); null keeps every digit (the numbers of the input files, written as read).</param>
@@ -18,6 +21,7 @@ internal static class JsonColumns
         json.WriteStartArray(name);
         foreach (var value in values)
         {
+            Spill(json);
             switch (value)
             {
                 case double.NaN:
@@ -52,6 +56,7 @@ internal static class JsonColumns
         json.WriteStartArray(name);
         foreach (var value in values)
         {
+            Spill(json);
             json.WriteNumberValue(value);
         }
 
@@ -63,6 +68,7 @@ internal static class JsonColumns
         json.WriteStartArray(name);
         foreach (var value in values)
         {
+            Spill(json);
             json.WriteNumberValue(value);
         }
 
@@ -75,6 +81,7 @@ internal static class JsonColumns
         json.WriteStartArray(name);
         foreach (var value in values)
         {
+            Spill(json);
             if (value is { } v)
             {
                 json.WriteNumberValue(v);
@@ -94,6 +101,7 @@ internal static class JsonColumns
         json.WriteStartArray(name);
         foreach (var value in values)
         {
+            Spill(json);
             json.WriteNumberValue(value ? 1 : 0);
         }
 
@@ -106,6 +114,7 @@ internal static class JsonColumns
         json.WriteStartArray(name);
         foreach (var value in values)
         {
+            Spill(json);
             json.WriteStringValue(value);
         }
 
@@ -142,5 +151,17 @@ internal static class JsonColumns
         Texts(json, "values", distinct);
         Integers(json, "codes", codes);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Passes the writer's pending bytes to its stream once there are enough of them: <see cref="Utf8JsonWriter"/> keeps
+    /// everything written until it is flushed, so a column of a million texts would otherwise be held whole.
+    /// </summary>
+    private static void Spill(Utf8JsonWriter json)
+    {
+        if (json.BytesPending >= SpillBytes)
+        {
+            json.Flush();
+        }
     }
 }
