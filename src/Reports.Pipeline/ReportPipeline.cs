@@ -12,9 +12,12 @@ using Reports.Schema;
 namespace Reports.Pipeline;
 
 /// <summary>
-/// One report run, the work of the <c>reports</c> command (which the MSBuild targets run with Exec): analyse the
-/// inputs, write every output to a temporary file, and only when all succeeded rename them into place. On any error
-/// no earlier output is touched, so a good report is never replaced by a partial one.
+/// One report run, the work of the <c>reports</c> command (which the MSBuild targets run with the
+/// GenerateActivationReport task, Reports.Build.Tasks): analyse the inputs, write every output to a temporary file, and
+/// only when all succeeded rename them into place. On any error no earlier output is touched, so a good report is never
+/// replaced by a partial one. An input read back while the document is built or an output written may have changed
+/// since the analysis read it: that is the input's error (<see cref="InputChangedException"/>), reported where it
+/// happens, never a crash nor a failed write.
 /// </summary>
 public static class ReportPipeline
 {
@@ -86,10 +89,7 @@ public static class ReportPipeline
         }
         catch (SchemaDataException exception)
         {
-            var sample = string.Equals(Path.GetFullPath(exception.FilePath), Path.GetFullPath(request.DescriptionsPath), StringComparison.Ordinal)
-                ? Reports.Analysis.FeatureDescriptionCsvReader.SampleFileName
-                : Reports.Analysis.FeatureRecordJsonlReader.SampleFileName;
-            log.Report(exception.ToDiagnostic(sample));
+            log.Report(Located(exception, request));
             return ReportOutcome.Failed;
         }
         catch (ReportInputException exception)
@@ -97,10 +97,25 @@ public static class ReportPipeline
             log.Report(exception.Diagnostic);
             return ReportOutcome.Failed;
         }
+        catch (InputChangedException exception)
+        {
+            // A description row or a feature's records read back for the document.
+            log.Report(exception.Diagnostic);
+            return ReportOutcome.Failed;
+        }
 
         var outputs = Outputs.Where(o => request.Render || !o.IsRendering).ToArray();
         var written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);
         return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis, [.. content.HeatmapColumns.Select(f => f.FeatureId)]);
+    }
+
+    /// <summary>A reader's error, with the fix that names the schema sample of the file it is in.</summary>
+    private static ReportDiagnostic Located(SchemaDataException exception, ReportRequest request)
+    {
+        var sample = string.Equals(Path.GetFullPath(exception.FilePath), Path.GetFullPath(request.DescriptionsPath), StringComparison.Ordinal)
+            ? Reports.Analysis.FeatureDescriptionCsvReader.SampleFileName
+            : Reports.Analysis.FeatureRecordJsonlReader.SampleFileName;
+        return exception.ToDiagnostic(sample);
     }
 
     /// <summary>
@@ -189,6 +204,18 @@ public static class ReportPipeline
             }
 
             return targets;
+        }
+        catch (InputChangedException exception)
+        {
+            // An input read back while an output was written: its error, not the output directory's.
+            log.Report(exception.Diagnostic);
+            return null;
+        }
+        catch (SchemaDataException exception)
+        {
+            // A record read back that no longer reads, located as the reader locates it.
+            log.Report(Located(exception, content.Request));
+            return null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

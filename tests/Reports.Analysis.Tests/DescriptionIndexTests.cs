@@ -94,10 +94,13 @@ public sealed class DescriptionIndexTests
         File.WriteAllText(path, File.ReadAllText(path).Replace("row 1 says", "row 1 now says a good deal more", StringComparison.Ordinal));
 
         Assert.Equal(1L, index.ReadRow(1)!.FeatureId);
-        var exception = Assert.Throws<IOException>(() => index.ReadRows([1, 2, 3]).ToList());
+        var exception = Assert.Throws<InputChangedException>(() => index.ReadRows([1, 2, 3]).ToList());
         Assert.Contains(path, exception.Message, StringComparison.Ordinal);
         Assert.Contains("changed while the report was built", exception.Message, StringComparison.Ordinal);
         Assert.Contains("feature 2", exception.Message, StringComparison.Ordinal);
+        Assert.Equal((path, 4L), (exception.FilePath, exception.Line)); // feature 2's row, after the header and row 1's two lines
+        Assert.Equal((DiagnosticSeverity.Error, DiagnosticCodes.InputChanged, path, 4L), (exception.Diagnostic.Severity, exception.Diagnostic.Code, exception.Diagnostic.File, exception.Diagnostic.Line));
+        Assert.EndsWith("build the report again once the file is no longer being written", exception.Diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,18 +111,20 @@ public sealed class DescriptionIndexTests
 
         File.WriteAllText(path, File.ReadAllText(path).Replace("2,2.5,", "2,3.5,", StringComparison.Ordinal));
 
-        var exception = Assert.Throws<IOException>(() => index.ReadRow(2));
+        var exception = Assert.Throws<InputChangedException>(() => index.ReadRow(2));
         Assert.Contains(path, exception.Message, StringComparison.Ordinal);
+        Assert.Equal(4L, exception.Line);
     }
 
     [Fact]
-    public void A_file_gone_since_it_was_indexed_is_an_io_error()
+    public void A_file_gone_since_it_was_indexed_is_a_changed_file()
     {
         var path = Write(false, "\n", [Row(1, "\n")]);
         var index = ActivationAnalyzer.ReadDescriptions(path);
         File.Delete(path);
 
-        Assert.ThrowsAny<IOException>(() => index.ReadRow(1));
+        var exception = Assert.Throws<InputChangedException>(() => index.ReadRow(1));
+        Assert.Contains(path + " changed while the report was built: it no longer exists", exception.Message, StringComparison.Ordinal);
         Assert.Null(index.ReadRow(2)); // not described: the file is not needed
     }
 

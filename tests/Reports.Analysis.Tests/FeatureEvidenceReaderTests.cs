@@ -91,9 +91,11 @@ public sealed class FeatureEvidenceReaderTests
         var records = ParallelPromptReader.Aggregate(path).Features[7].Records;
         File.WriteAllText(path, Line1 + "\n" + Line2.Replace(before, after, StringComparison.Ordinal) + "\n");
 
-        var error = Assert.Throws<IOException>(() => FeatureEvidenceReader.Read(path, 7, records, 5));
+        var error = Assert.Throws<InputChangedException>(() => FeatureEvidenceReader.Read(path, 7, records, 5));
 
         Assert.Contains(path + " changed while the report was built: the record of feature 7 at line 2 is no longer where it was read", error.Message, StringComparison.Ordinal);
+        Assert.Equal((path, 2L), (error.FilePath, error.Line));
+        Assert.Equal((Diagnostics.DiagnosticCodes.InputChanged, path, 2L), (error.Diagnostic.Code, error.Diagnostic.File, error.Diagnostic.Line));
     }
 
     private static string Write(string text)

@@ -1,3 +1,4 @@
+using Reports.Cli;
 using Reports.Pipeline;
 
 namespace Reports.Build.Tests;
@@ -156,6 +157,25 @@ public sealed class CommandLineTests
         Assert.False(Directory.Exists(outDirectory) && Directory.EnumerateFileSystemEntries(outDirectory).Any(), "a failed run wrote output");
     }
 
+    [Fact]
+    public void AnInputChangedWhileTheReportIsBuilt_FailsWithRPT021_AndExitsOne()
+    {
+        using var temp = new TemporaryDirectory();
+        var (descriptions, prompts, outDirectory) = DemoInputs(temp);
+        // Once the command says it has read the inputs, every description grows: the rows read back are no longer there.
+        using var error = new ChangingWriter(": read ", () => File.WriteAllText(descriptions, File.ReadAllText(descriptions).Replace(",\"", ",\"Rewritten: ", StringComparison.Ordinal)));
+        using var output = new StringWriter();
+
+        var exitCode = CommandLine.Run(["build", "--descriptions", descriptions, "--prompts", prompts, "--out", outDirectory, "--verbose"], output, error);
+
+        Assert.True(error.Changed, error.ToString());
+        Assert.True(exitCode == 1, $"exit code {exitCode}\n{error}");
+        Assert.Contains($"{descriptions}(", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("): error RPT021: " + descriptions + " changed while the report was built", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("RPT030", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDirectory) && Directory.EnumerateFileSystemEntries(outDirectory).Any(), "a failed run wrote output");
+    }
+
     /// <summary>The demo data written under a temporary folder, and an output folder beside it.</summary>
     private static (string Descriptions, string Prompts, string OutDirectory) DemoInputs(TemporaryDirectory temp)
     {
@@ -163,5 +183,21 @@ public sealed class CommandLineTests
         var prompts = Path.Combine(temp.Path, "data", "prompts.jsonl");
         ReportProject.WriteData(temp.Path, descriptions, prompts);
         return (descriptions, prompts, Path.Combine(temp.Path, "out"));
+    }
+
+    /// <summary>Standard error that runs <paramref name="change"/> once, when the command first writes a line holding <paramref name="marker"/>.</summary>
+    private sealed class ChangingWriter(string marker, Action change) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public bool Changed { get; private set; }
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (!Changed && value is not null && value.Contains(marker, StringComparison.Ordinal))
+            {
+                change();
+                Changed = true;
+            }
+        }
     }
 }

@@ -99,23 +99,4 @@ public sealed class DescriptionsReadBackTests
         Assert.True(outcome.Succeeded, string.Join('\n', log.Diagnostics));
         return output;
     }
-
-    /// <summary>Collects the diagnostics, and changes the file once the run says it has read the inputs.</summary>
-    private sealed class ChangingLog(Action change) : IReportLog
-    {
-        public List<Reports.Analysis.Diagnostics.ReportDiagnostic> Diagnostics { get; } = [];
-
-        public bool Changed { get; private set; }
-
-        public void Report(Reports.Analysis.Diagnostics.ReportDiagnostic diagnostic) => Diagnostics.Add(diagnostic);
-
-        public void Progress(string message)
-        {
-            if (!Changed && message.Contains(": read ", StringComparison.Ordinal))
-            {
-                change();
-                Changed = true;
-            }
-        }
-    }
 }

@@ -26,6 +26,9 @@ public static class DiagnosticCodes
     public const string DuplicateField = "RPT019";
     public const string LineTooLong = "RPT020";
 
+    // An error of a file that changed while the report was built (read back after the analysis read it).
+    public const string InputChanged = "RPT021";
+
     // Warnings: the report is written, but something in the data deserves a look.
     public const string FeatureWithoutDescription = "RPT101";
     public const string DescriptionWithoutPrompts = "RPT102";

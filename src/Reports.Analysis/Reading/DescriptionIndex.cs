@@ -81,7 +81,7 @@ public sealed class DescriptionIndex
     public long? NumPrompts(int index) => hasNumPrompts[index] ? numPrompts[index] : null;
 
     /// <summary>The row of <paramref name="featureId"/>, read back from the file; null when the file does not describe it.</summary>
-    /// <exception cref="IOException">The file changed since it was indexed.</exception>
+    /// <exception cref="InputChangedException">The file changed since it was indexed.</exception>
     public FeatureDescription? ReadRow(long featureId) => ReadRows([featureId]).Single();
 
     /// <summary>
@@ -89,7 +89,7 @@ public sealed class DescriptionIndex
     /// from the file: in one sequential read when the rows follow each other in the file, with a seek where they do not.
     /// Each enumeration reads the file again with a reader of its own.
     /// </summary>
-    /// <exception cref="IOException">The file changed since it was indexed.</exception>
+    /// <exception cref="InputChangedException">The file changed since it was indexed.</exception>
     public IEnumerable<FeatureDescription?> ReadRows(IEnumerable<long> featureIds)
     {
         ArgumentNullException.ThrowIfNull(featureIds);
@@ -156,8 +156,17 @@ public sealed class DescriptionIndex
 
     private FeatureDescriptionCsvReader OpenAgain()
     {
-        // No buffer in the stream: the reader keeps its own, and one of each would be read again after every seek.
-        var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        FileStream stream;
+        try
+        {
+            // No buffer in the stream: the reader keeps its own, and one of each would be read again after every seek.
+            stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw Changed(0, "it no longer exists", exception);
+        }
+
         try
         {
             return new FeatureDescriptionCsvReader(stream, Path, MaxLineLength);
@@ -165,7 +174,7 @@ public sealed class DescriptionIndex
         catch (SchemaDataException exception)
         {
             stream.Dispose();
-            throw Changed("its header no longer reads", exception);
+            throw Changed(exception.Line, "its header no longer reads", exception);
         }
         catch
         {
@@ -187,12 +196,12 @@ public sealed class DescriptionIndex
         }
         catch (SchemaDataException exception)
         {
-            throw Changed($"the row of feature {ids[index]} at line {lines[index]} no longer reads", exception);
+            throw Changed(lines[index], $"the row of feature {ids[index]} at line {lines[index]} no longer reads", exception);
         }
 
         if (row is null || row.FeatureId != ids[index] || !SameNumbers(row, index))
         {
-            throw Changed($"the row of feature {ids[index]} is no longer at line {lines[index]}", null);
+            throw Changed(lines[index], $"the row of feature {ids[index]} is no longer at line {lines[index]}", null);
         }
 
         return row;
@@ -203,8 +212,7 @@ public sealed class DescriptionIndex
         && Stored(row.GeneralActivationMin).Equals(generalMinima[index]) && Stored(row.PersonalMean).Equals(personalMeans[index])
         && Stored(row.PersonalCohensD).Equals(personalCohensD[index]) && row.NumPrompts == NumPrompts(index);
 
-    private IOException Changed(string what, Exception? inner) =>
-        new($"{Path} changed while the report was built: {what}; build the report again once the file is written.", inner);
+    private InputChangedException Changed(long line, string what, Exception? inner) => new(Path, line, what, inner);
 
     /// <summary>The index's columns while the file is read, in file order until <see cref="Finish"/> sorts them by id.</summary>
     private sealed class Columns

@@ -12,7 +12,7 @@ namespace Reports.Analysis.Reading;
 public static class FeatureEvidenceReader
 {
     /// <summary>The evidence of <paramref name="feature"/>: its records read back, with its <paramref name="topPromptCount"/> strongest prompts.</summary>
-    /// <exception cref="IOException">A record is no longer where it was read: the file changed since.</exception>
+    /// <exception cref="InputChangedException">A record is no longer where it was read: the file changed since.</exception>
     /// <exception cref="SchemaDataException">A record is no longer valid: the file changed since it was read.</exception>
     public static FeatureEvidence Read(string promptsPath, FeatureSummary feature, int topPromptCount)
     {
@@ -21,7 +21,7 @@ public static class FeatureEvidenceReader
     }
 
     /// <summary>The evidence of a feature from its records at <paramref name="records"/> (in file order).</summary>
-    /// <exception cref="IOException">A record is no longer where it was read: the file changed since.</exception>
+    /// <exception cref="InputChangedException">A record is no longer where it was read: the file changed since.</exception>
     /// <exception cref="SchemaDataException">A record is no longer valid: the file changed since it was read.</exception>
     public static FeatureEvidence Read(string promptsPath, long featureId, IReadOnlyList<RecordLocation> records, int topPromptCount)
     {
@@ -33,7 +33,7 @@ public static class FeatureEvidenceReader
             return evidence.Build();
         }
 
-        using var file = File.OpenHandle(promptsPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var file = Open(promptsPath);
 
         // A record was read whole once, so the largest limit does not turn away a line the run accepted.
         using var reader = new FeatureRecordJsonlReader(Stream.Null, promptsPath, ReaderLimits.LargestMaxLineLength);
@@ -47,12 +47,25 @@ public static class FeatureEvidenceReader
             var whole = read == record.Length ? reader.ReadLine(line, record.Line) : null;
             if (whole is null || whole.FeatureId != featureId)
             {
-                throw new IOException($"{promptsPath} changed while the report was built: the record of feature {featureId} at line {record.Line} is no longer where it was read.");
+                throw new InputChangedException(promptsPath, record.Line, $"the record of feature {featureId} at line {record.Line} is no longer where it was read");
             }
 
             evidence.Add(whole, record.Line);
         }
 
         return evidence.Build();
+    }
+
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle Open(string promptsPath)
+    {
+        try
+        {
+            return File.OpenHandle(promptsPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // The run read it, so it was removed since.
+            throw new InputChangedException(promptsPath, 0, "it no longer exists", exception);
+        }
     }
 }
