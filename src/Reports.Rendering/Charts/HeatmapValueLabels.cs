@@ -8,8 +8,8 @@ namespace Reports.Rendering.Charts;
 /// <summary>
 /// A heatmap's cell values as one plottable: each row of labels is one run of glyphs, centred on its cells. ScottPlot's
 /// <c>Text</c> plottable per cell drew every label with its own clip, transform and text object, and at a size whose
-/// glyph advances were not exact, so the PDF moved the pen before every digit: the heatmap pages were 44% of the
-/// report's page content. Here the size sits on the advance grid (<see cref="AdvanceGrid"/>), so a PDF
+/// glyph advances were not exact, so the PDF moved the pen before every digit: the heatmap pages outweighed the rest of
+/// the report's page content. Here the size sits on the advance grid (<see cref="AdvanceGrid"/>), so a PDF
 /// writes each label as one string and each row as one text object.
 /// </summary>
 internal sealed class HeatmapValueLabels(string?[,] labels) : IPlottable

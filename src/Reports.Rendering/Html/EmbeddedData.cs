@@ -14,7 +14,7 @@ internal static class EmbeddedData
     /// <summary>The element's type: data, not a script the browser would run.</summary>
     public const string ScriptType = "application/octet-stream";
 
-    /// <summary>Measured on 65,536 generated features (31 MB of JSON): SmallestSize saved 4.5% over Optimal in 2 to 5 times the time.</summary>
+    /// <summary>SmallestSize saves a few percent over Optimal in several times the time (bench/results/history.md).</summary>
     private const CompressionLevel Level = CompressionLevel.Optimal;
 
     /// <summary>Offset of the gzip header's operating-system byte (RFC 1952, 2.3).</summary>

@@ -50,7 +50,7 @@ internal sealed class PdfDocument(DocumentSettings settings)
             }
 
             // The update is made by reading back what Skia wrote: a stream that cannot be read back gets the PDF through
-            // memory (a few megabytes at most: 1.3 MB for a report of a million features).
+            // memory (a few megabytes at most: the PDF is bounded in pages at any width).
             using var buffer = new MemoryStream();
             var (count, entries) = Draw(fonts, buffer);
             PdfOutlineWriter.Append(buffer, 0, entries);
