@@ -27,11 +27,13 @@ internal static class EmbeddedData
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes the element <paramref name="id"/> holding the JSON <paramref name="write"/> produces.</summary>
-    public static void Write(TextWriter output, string id, Action<Utf8JsonWriter> write)
+    public static void Write(TextWriter output, string id, Action<Utf8JsonWriter> write) => Write(output, id, Compress(write));
+
+    /// <summary>Writes the element <paramref name="id"/> holding JSON compressed already (<see cref="Compress"/>).</summary>
+    public static void Write(TextWriter output, string id, byte[] compressed)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(write);
-        var compressed = Compress(write);
+        ArgumentNullException.ThrowIfNull(compressed);
         output.Write($"<script type=\"{ScriptType}\" id=\"{id}\" data-encoding=\"gzip+base64\">");
         // In slices of whole 3-byte groups, so a large payload is never one string of tens of megabytes.
         const int Slice = 3 << 16;

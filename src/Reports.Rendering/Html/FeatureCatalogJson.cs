@@ -23,21 +23,22 @@ internal static class FeatureCatalogJson
     /// </summary>
     public const int ComputedDigits = 6;
 
-    public static void Write(Utf8JsonWriter json, FeatureCatalog catalog)
+    /// <param name="textWritten">Told each text of the catalogue written (its columns may be read from a file as they are written).</param>
+    public static void Write(Utf8JsonWriter json, FeatureCatalog catalog, Action<string>? textWritten = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(catalog);
         json.WriteStartObject();
         json.WriteNumber("version", Version);
         json.WriteNumber("count", catalog.Count);
-        JsonColumns.Texts(json, "labels", catalog.Labels);
+        JsonColumns.Texts(json, "labels", catalog.Labels, textWritten);
         JsonColumns.Integers(json, "id", catalog.Ids);
         JsonColumns.Flags(json, "described", catalog.Described);
-        JsonColumns.Coded(json, "type", catalog.Types);
-        JsonColumns.Coded(json, "sourceType", catalog.SourceTypes);
-        JsonColumns.Coded(json, "token", catalog.Tokens);
-        JsonColumns.Texts(json, "description", catalog.Descriptions);
-        JsonColumns.Texts(json, "link", catalog.Links);
+        JsonColumns.Coded(json, "type", catalog.Types, textWritten);
+        JsonColumns.Coded(json, "sourceType", catalog.SourceTypes, textWritten);
+        JsonColumns.Coded(json, "token", catalog.Tokens, textWritten);
+        JsonColumns.Texts(json, "description", catalog.Descriptions, textWritten);
+        JsonColumns.Texts(json, "link", catalog.Links, textWritten);
         JsonColumns.Numbers(json, "generalMean", catalog.GeneralMeans);
         JsonColumns.Numbers(json, "generalMax", catalog.GeneralMaxima);
         JsonColumns.Numbers(json, "generalMin", catalog.GeneralMinima);

@@ -11,12 +11,11 @@ namespace Reports.Rendering.Html;
 internal static class HtmlFonts
 {
     /// <summary>
-    /// The CSS for a page whose visible text is within <paramref name="pageTexts"/>: its markup (ASCII) and the texts its
-    /// script shows from the embedded data.
+    /// The CSS for a page whose visible characters are <paramref name="codePoints"/> (<see cref="CodePointSet"/>): those of
+    /// its markup and of the texts its script shows from the embedded data.
     /// </summary>
-    public static string Css(IEnumerable<string> pageTexts)
+    public static string Css(IReadOnlyList<int> codePoints)
     {
-        var codePoints = FaceSelection.CodePoints(pageTexts);
         var (fallbacks, _) = FaceSelection.Fallbacks(codePoints);
         var css = new StringBuilder();
         // Under its own name: the charts' SVG (ScottPlot's) asks for "Noto Sans" by name, and a page's @font-face comes

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Reports.Rendering.Report;
+using Reports.Rendering.Typography;
 
 namespace Reports.Rendering.Html;
 
@@ -24,6 +25,16 @@ public static class HtmlReportWriter
         WriteBody(document, body);
         var markup = body.ToString();
         var ticks = HeatmapColorBarTicks.Of(document.Heatmap);
+
+        // The catalogue's texts may be read from a file while they are written: its data is made first, and the
+        // characters the fonts need are gathered on the way, so the file is read once for both.
+        var characters = new CodePointSet();
+        var catalog = EmbeddedData.Compress(json => FeatureCatalogJson.Write(json, document.Catalog, characters.Add));
+        foreach (var text in PageTexts(document, WebUtility.HtmlDecode(markup), ticks))
+        {
+            characters.Add(text);
+        }
+
         output.NewLine = "\n";
         output.WriteLine("<!DOCTYPE html>");
         output.WriteLine("<html lang=\"en\">");
@@ -31,27 +42,23 @@ public static class HtmlReportWriter
         output.WriteLine("<meta charset=\"utf-8\">");
         output.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         output.WriteLine($"<title>{Escape(document.Title)}</title>");
-        output.WriteLine($"<style>\n{HtmlFonts.Css(PageTexts(document, WebUtility.HtmlDecode(markup), ticks))}{HtmlAssets.Style}</style>");
+        output.WriteLine($"<style>\n{HtmlFonts.Css(characters.ToArray())}{HtmlAssets.Style}</style>");
         output.WriteLine("</head>");
         output.Write(markup);
         EmbeddedData.Write(output, HeatmapJson.ElementId, json => HeatmapJson.Write(json, document.Heatmap, document.HeatmapHoverTexts, ticks));
-        EmbeddedData.Write(output, FeatureCatalogJson.ElementId, json => FeatureCatalogJson.Write(json, document.Catalog));
+        EmbeddedData.Write(output, FeatureCatalogJson.ElementId, catalog);
         output.WriteLine($"<script>\n{HtmlAssets.Script}</script>");
         output.WriteLine("</body>");
         output.WriteLine("</html>");
     }
 
-    /// <summary>
-    /// Every text the page can show: its markup, the embedded data's texts and the scripts' own words. Yielded one by one:
-    /// the catalogue's columns may be read from a file while they are enumerated, and are never held whole.
-    /// </summary>
+    /// <summary>Every text the page can show beside the catalogue's: its markup, the heatmap's texts and the scripts' own words.</summary>
     private static IEnumerable<string> PageTexts(ReportDocument document, string markup, IReadOnlyList<(double Value, string Label)> ticks)
     {
-        var catalog = document.Catalog;
         IEnumerable<IEnumerable<string?>> parts =
         [
-            [markup, HtmlAssets.Script], catalog.Labels, catalog.Types, catalog.Descriptions, catalog.SourceTypes, catalog.Tokens, catalog.Links,
-            Charts.ActivationHeatmap.Texts(document.Heatmap), document.HeatmapHoverTexts.Cast<string?>(), ticks.Select(t => t.Label),
+            [markup, HtmlAssets.Script], Charts.ActivationHeatmap.Texts(document.Heatmap), document.HeatmapHoverTexts.Cast<string?>(),
+            ticks.Select(t => t.Label),
         ];
         return parts.SelectMany(part => part).OfType<string>();
     }

@@ -109,13 +109,18 @@ internal static class JsonColumns
     }
 
     /// <summary>Texts, null where missing.</summary>
-    public static void Texts(Utf8JsonWriter json, string name, IEnumerable<string?> values)
+    /// <param name="written">Told each text written, for what must see every text of a column read while it is written.</param>
+    public static void Texts(Utf8JsonWriter json, string name, IEnumerable<string?> values, Action<string>? written = null)
     {
         json.WriteStartArray(name);
         foreach (var value in values)
         {
             Spill(json);
             json.WriteStringValue(value);
+            if (value is not null)
+            {
+                written?.Invoke(value);
+            }
         }
 
         json.WriteEndArray();
@@ -125,7 +130,8 @@ internal static class JsonColumns
     /// A column of few distinct texts (types, tokens): <c>{"values": [distinct texts in first-seen order], "codes":
     /// [index per row, -1 for null]}</c>. The values are enumerated once.
     /// </summary>
-    public static void Coded(Utf8JsonWriter json, string name, IEnumerable<string?> values)
+    /// <param name="written">Told each distinct text written.</param>
+    public static void Coded(Utf8JsonWriter json, string name, IEnumerable<string?> values, Action<string>? written = null)
     {
         var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var distinct = new List<string>();
@@ -148,7 +154,7 @@ internal static class JsonColumns
         }
 
         json.WriteStartObject(name);
-        Texts(json, "values", distinct);
+        Texts(json, "values", distinct, written);
         Integers(json, "codes", codes);
         json.WriteEndObject();
     }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Reports.Rendering.Typography;
 
 /// <summary>
@@ -12,20 +10,13 @@ internal static class FaceSelection
     public static int[] CodePoints(IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var codePoints = new HashSet<int>(Enumerable.Range(' ', '~' - ' ' + 1));
+        var codePoints = new CodePointSet();
         foreach (var text in texts)
         {
-            // A report's text is megabytes of mostly ASCII: only the rest is decoded into code points.
-            var rest = text.AsSpan();
-            for (var i = rest.IndexOfAnyExceptInRange(' ', '~'); i >= 0; i = rest.IndexOfAnyExceptInRange(' ', '~'))
-            {
-                Rune.DecodeFromUtf16(rest[i..], out var rune, out var length);
-                codePoints.Add(rune.Value);
-                rest = rest[(i + length)..];
-            }
+            codePoints.Add(text);
         }
 
-        return [.. codePoints.Order()];
+        return codePoints.ToArray();
     }
 
     /// <summary>
