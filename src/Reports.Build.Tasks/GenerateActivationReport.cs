@@ -78,6 +78,14 @@ public sealed class GenerateActivationReport : ToolTask
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
         // Only this task's own choice of importance tells the two streams apart (see the overrides above).
+        if (messageImportance == StandardOutputLoggingImportance && IsServiceMessage(singleLine))
+        {
+            // A build server's service message (Azure DevOps, TeamCity): its agent reads the build's console, which
+            // shows standard output's Low lines only at detailed verbosity; High shows at minimal. Never a written file.
+            Log.LogMessage(MessageImportance.High, "{0}", singleLine);
+            return;
+        }
+
         if (messageImportance == StandardOutputLoggingImportance && Path.IsPathRooted(singleLine))
         {
             writtenFiles.Add(new TaskItem(singleLine));
@@ -85,6 +93,9 @@ public sealed class GenerateActivationReport : ToolTask
 
         base.LogEventsFromTextOutput(singleLine, messageImportance);
     }
+
+    private static bool IsServiceMessage(string line) =>
+        line.StartsWith("##vso[", StringComparison.Ordinal) || line.StartsWith("##teamcity[", StringComparison.Ordinal);
 
     protected override bool HandleTaskExecutionErrors()
     {

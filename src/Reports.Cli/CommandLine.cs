@@ -1,4 +1,6 @@
 using Reports.Pipeline;
+using Reports.Pipeline.ContinuousIntegration;
+using Reports.Pipeline.Outputs;
 
 namespace Reports.Cli;
 
@@ -25,7 +27,8 @@ public static class CommandLine
           --name <name>           report name (default: the output directory's name)
           --title <text>          report title (default: the name given with --name, else "Activation report:"
                                   and the descriptions file's name)
-          --no-render             write only the data files: aggregate.csv, summary.json, features.csv, tokens.csv
+          --no-render             write only the data files: aggregate.csv, summary.json, summary.md, features.csv,
+                                  tokens.csv
           --no-input-hashes       do not compute the inputs' SHA-256 (summary.json and the cover say so);
                                   it is a second read of each file at about 1 GB/s
           --feature-pages <which> features with a page of their own: a number N (the top N by
@@ -51,11 +54,19 @@ public static class CommandLine
         Errors and warnings are printed as `file(line,col): error RPTnnn: message`.
         Exit codes: 0 success, 1 the inputs have errors, 2 wrong usage.
         SOURCE_DATE_EPOCH, when set, is the date stamped into documents (never the clock).
+        On a build server summary.md goes to its job page: appended to GITHUB_STEP_SUMMARY, uploaded with
+        ##vso[task.uploadsummary] when TF_BUILD is set, the totals as ##teamcity[buildStatisticValue] when
+        TEAMCITY_VERSION is set (the service messages on standard output, after the written files).
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, output, error, Environment.GetEnvironmentVariable);
+
+    /// <summary>Runs the command with the environment read through <paramref name="environment"/>: which build server, if any, gets the report's summary.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             output.WriteLine(Usage);
@@ -102,9 +113,36 @@ public static class CommandLine
             {
                 output.WriteLine(file);
             }
+
+            PublishJobSummary(options.Request, outcome, output, error, environment);
         }
 
         return outcome.Succeeded && log.ErrorCount == 0 ? Success : Failure;
+    }
+
+    /// <summary>
+    /// The build server's share of a written report: its service messages on standard output, where the server's agent
+    /// reads them (the written files' paths stay the lines that are rooted paths), and what could not be done on
+    /// standard error.
+    /// </summary>
+    private static void PublishJobSummary(ReportRequest request, ReportOutcome outcome, TextWriter output, TextWriter error, Func<string, string?> environment)
+    {
+        var summaryPath = outcome.WrittenFiles.FirstOrDefault(f => Path.GetFileName(f) == SummaryMarkdownOutput.Name);
+        if (summaryPath is null || outcome.Analysis is null)
+        {
+            return;
+        }
+
+        var publication = JobSummaries.Publish(request.Name, summaryPath, File.ReadAllText(summaryPath), outcome.Analysis, environment);
+        foreach (var message in publication.ServiceMessages)
+        {
+            output.WriteLine(message);
+        }
+
+        foreach (var note in publication.Notes)
+        {
+            error.WriteLine("reports build: " + note);
+        }
     }
 
     /// <summary>The informational version the build stamps (without the source revision).</summary>

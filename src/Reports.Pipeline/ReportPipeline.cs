@@ -26,6 +26,7 @@ public static class ReportPipeline
     [
         new AggregateCsvOutput(),
         new SummaryJsonOutput(),
+        new SummaryMarkdownOutput(),
         new FeaturesCsvOutput(),
         new HeatmapPngOutput(),
         new HtmlReportOutput(),

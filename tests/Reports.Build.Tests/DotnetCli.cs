@@ -14,6 +14,18 @@ internal static class DotnetCli
     public static ProcessResult Run(string workingDirectory, params IEnumerable<string> arguments) =>
         ProcessRunner.Run("dotnet", arguments, workingDirectory, Timeout, Environment);
 
+    /// <summary><see cref="Build"/> with variables of its own on top of the tests' (a build server's, say).</summary>
+    public static ProcessResult BuildWith(IReadOnlyDictionary<string, string> variables, string workingDirectory, string target, params IEnumerable<string> options)
+    {
+        var environment = new Dictionary<string, string?>(Environment, StringComparer.Ordinal);
+        foreach (var (name, value) in variables)
+        {
+            environment[name] = value;
+        }
+
+        return ProcessRunner.Run("dotnet", ["build", target, "-nologo", "-tl:off", "-nodeReuse:false", .. options], workingDirectory, Timeout, environment);
+    }
+
     /// <summary><c>dotnet build</c> with a plain console log (no terminal logger) and no node reuse.</summary>
     public static ProcessResult Build(string workingDirectory, string target, params IEnumerable<string> options) =>
         Run(workingDirectory, ["build", target, "-nologo", "-tl:off", "-nodeReuse:false", .. options]);
@@ -28,6 +40,10 @@ internal static class DotnetCli
             ["MSBUILDDISABLENODEREUSE"] = "1",
             // A fixed date: the builds under test are reproducible and never read the clock.
             ["SOURCE_DATE_EPOCH"] = "1700000000",
+            // Tests run on a build server build reports of their own: none of them goes to the server's job page.
+            ["GITHUB_STEP_SUMMARY"] = null,
+            ["TF_BUILD"] = null,
+            ["TEAMCITY_VERSION"] = null,
         };
         foreach (var name in System.Environment.GetEnvironmentVariables().Keys.Cast<string>())
         {

@@ -11,6 +11,7 @@ public sealed class AtomicOutputTests
     [InlineData("report.html")]
     [InlineData("heatmap.png")]
     [InlineData("summary.json")]
+    [InlineData("summary.md")]
     [InlineData("features.csv")]
     public void An_output_that_cannot_be_written_fails_the_run_and_keeps_the_previous_files(string blocked)
     {

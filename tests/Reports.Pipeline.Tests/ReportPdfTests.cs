@@ -48,7 +48,7 @@ public sealed class ReportPdfTests
         var first = Run(TestData.DemoDescriptions, TestData.DemoPrompts, sourceDate: null);
         var second = Run(TestData.DemoDescriptions, TestData.DemoPrompts, sourceDate: null);
 
-        foreach (var file in new[] { "report.pdf", "heatmap.png", "report.html", "aggregate.csv", "summary.json", "features.csv" })
+        foreach (var file in new[] { "report.pdf", "heatmap.png", "report.html", "aggregate.csv", "summary.json", "summary.md", "features.csv" })
         {
             Assert.True(File.ReadAllBytes(Path.Combine(first, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, file))), file + " differs");
         }

@@ -74,7 +74,7 @@ public sealed class PackageAcceptanceTests
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("0 Warning(s)", first.Output, StringComparison.Ordinal);
-        Assert.Contains($"ActivationReport 'demo' -> {output}: wrote aggregate.csv, summary.json, features.csv, heatmap.png, report.html, report.pdf, tokens.csv",
+        Assert.Contains($"ActivationReport 'demo' -> {output}: wrote aggregate.csv, summary.json, summary.md, features.csv, heatmap.png, report.html, report.pdf, tokens.csv",
             first.Output, StringComparison.Ordinal);
         foreach (var name in Reports.Pipeline.ReportPipeline.OutputFileNames(true))
         {

@@ -26,8 +26,8 @@ public sealed class ReportLogLineTests
         var build = DotnetCli.Build(temp.Path, solution, options);
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        AssertOneLine(build, first, "wrote aggregate.csv, summary.json, features.csv, heatmap.png, report.html, report.pdf, tokens.csv");
-        AssertOneLine(build, second, "wrote aggregate.csv, summary.json, features.csv, tokens.csv");
+        AssertOneLine(build, first, "wrote aggregate.csv, summary.json, summary.md, features.csv, heatmap.png, report.html, report.pdf, tokens.csv");
+        AssertOneLine(build, second, "wrote aggregate.csv, summary.json, summary.md, features.csv, tokens.csv");
 
         var again = DotnetCli.Build(temp.Path, solution, options);
 
