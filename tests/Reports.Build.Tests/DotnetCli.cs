@@ -11,6 +11,9 @@ internal static class DotnetCli
     /// </summary>
     private static readonly Dictionary<string, string?> Environment = BuildEnvironment();
 
+    /// <summary>The variables every child <c>dotnet</c> of the tests runs with (null: removed), for runners of their own.</summary>
+    public static IReadOnlyDictionary<string, string?> Variables => Environment;
+
     public static ProcessResult Run(string workingDirectory, params IEnumerable<string> arguments) =>
         ProcessRunner.Run("dotnet", arguments, workingDirectory, Timeout, Environment);
 

@@ -76,10 +76,16 @@ public sealed class ReportTaskTests
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) && n != "MSBUILDDISABLENODEREUSE"))
+        foreach (var (name, value) in DotnetCli.Variables)
         {
-            start.Environment.Remove(name);
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         var process = Process.Start(start)!;

@@ -48,6 +48,19 @@ internal static class NotebookMethod
             fields => new Cell(double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), long.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>aggregate.csv holds exactly the notebook's cells: the same (feature, label) pairs, counts, and means to 1e-9 relative.</summary>
+    public static void AssertAggregateCsvAgrees(string promptsPath, string aggregateCsvPath)
+    {
+        var expected = MeanByFeatureAndLabel(promptsPath);
+        var actual = ReadAggregateCsv(aggregateCsvPath);
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (key, cell) in expected)
+        {
+            Assert.Equal(cell.Count, actual[key].Count);
+            AssertRelativelyEqual(cell.Mean, actual[key].Mean, $"feature {key.Feature} label {key.Label}");
+        }
+    }
+
     public static void AssertRelativelyEqual(double expected, double actual, string what)
     {
         var tolerance = 1e-9 * Math.Max(Math.Abs(expected), double.Epsilon);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
+using Reports.Tests;
 
 namespace Reports.Build.Tests.Packaging;
 
@@ -82,7 +83,7 @@ public sealed class PackageAcceptanceTests
         }
 
         Assert.Equal(reference, File.ReadAllBytes(Path.Combine(output, "aggregate.csv")));
-        AggregateTruth.AssertAgreesWithNotebook(Path.Combine(project, "data", "personal_general_prompts.jsonl"), Path.Combine(output, "aggregate.csv"));
+        NotebookMethod.AssertAggregateCsvAgrees(Path.Combine(project, "data", "personal_general_prompts.jsonl"), Path.Combine(output, "aggregate.csv"));
         // Build assets only: nothing of the package is compiled against or copied beside the project's assembly.
         Assert.DoesNotContain(Directory.GetFiles(Path.Combine(project, "bin"), "*", SearchOption.AllDirectories).Select(Path.GetFileName),
             name => name!.StartsWith("reports", StringComparison.OrdinalIgnoreCase) || name.Contains("Skia", StringComparison.OrdinalIgnoreCase));

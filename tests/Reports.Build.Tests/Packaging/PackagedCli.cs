@@ -20,25 +20,7 @@ internal sealed class PackagedCli(string packagesDirectory)
     public ProcessResult Build(string workingDirectory, string target, params IEnumerable<string> options) =>
         Run(workingDirectory, ["build", target, "-nologo", "-tl:off", "-nodeReuse:false", .. options]);
 
-    private static Dictionary<string, string?> BuildEnvironment(string packagesDirectory)
-    {
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-            ["DOTNET_CLI_UI_LANGUAGE"] = "en",
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-            ["SOURCE_DATE_EPOCH"] = "1700000000",
-            ["NUGET_PACKAGES"] = packagesDirectory,
-        };
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
-        {
-            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) && name != "MSBUILDDISABLENODEREUSE")
-            {
-                environment[name] = null;
-            }
-        }
-
-        return environment;
-    }
+    /// <summary>The tests' variables (<see cref="DotnetCli.Variables"/>), with the test's own package folder.</summary>
+    private static Dictionary<string, string?> BuildEnvironment(string packagesDirectory) =>
+        new(DotnetCli.Variables, StringComparer.Ordinal) { ["NUGET_PACKAGES"] = packagesDirectory };
 }
