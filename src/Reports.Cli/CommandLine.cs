@@ -16,13 +16,23 @@ public static class CommandLine
 
         Usage:
           reports build --descriptions <csv> --prompts <jsonl> --out <dir> [options]
+          reports build --descriptions <csv> --partials <file>... --out <dir> [options]
+          reports aggregate --prompts <jsonl>... --out <file> [--top-prompts <k>] [--max-line-length <size>]
+                                    [--no-input-hashes] [--verbose]
+                                    the partial aggregate of prompts files (the map step of a distributed run:
+                                    docs/distributed.md), merged by `build --partials`
           reports build @<file>     the arguments read from a file, one per line (as the MSBuild targets pass them)
           reports --help
           reports --version
 
         Options of `build`:
           --descriptions <path>   feature descriptions CSV (feature_id, statistics, texts, link, ...)
-          --prompts <path>        active prompts JSONL (one feature per line with its active_prompts)
+          --prompts <path>        active prompts JSONL (one feature per line with its active_prompts); repeat it
+                                  for shards, or give a quoted glob ("data/shards/*.jsonl.zst", ** for any depth);
+                                  .gz and .zst files are decompressed as they are read; files are read in sorted
+                                  order, as one
+          --partials <file>       instead of --prompts: partial aggregates written by `reports aggregate` (repeat
+                                  it, or give a quoted glob); the prompts files need not be here
           --out <dir>             output directory (created if missing)
           --name <name>           report name (default: the output directory's name)
           --title <text>          report title (default: the name given with --name, else "Activation report:"
@@ -79,6 +89,11 @@ public static class CommandLine
             return Success;
         }
 
+        if (args[0] == "aggregate")
+        {
+            return RunAggregate(args.AsSpan(1), output, error);
+        }
+
         if (args[0] != "build")
         {
             error.WriteLine($"reports: unknown command '{args[0]}'; try `reports --help`");
@@ -118,6 +133,80 @@ public static class CommandLine
         }
 
         return outcome.Succeeded && log.ErrorCount == 0 ? Success : Failure;
+    }
+
+    /// <summary><c>reports aggregate</c>: the partial aggregate of prompts files, for <c>reports build --partials</c>.</summary>
+    private static int RunAggregate(ReadOnlySpan<string> rawArgs, TextWriter output, TextWriter error)
+    {
+        if (!TryExpandResponseFiles(rawArgs, out var args, out var unreadable))
+        {
+            error.WriteLine($"reports aggregate: {unreadable}");
+            return UsageError;
+        }
+
+        var prompts = new List<string>();
+        string? outPath = null, topPrompts = null, maxLineLength = null;
+        bool hashInputs = true, verbose = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "-h" or "--help":
+                    output.WriteLine(Usage);
+                    return Success;
+                case "--no-input-hashes":
+                    hashInputs = false;
+                    continue;
+                case "--verbose":
+                    verbose = true;
+                    continue;
+                case "--prompts" or "--out" or "--top-prompts" or "--max-line-length" when i + 1 < args.Length:
+                    var value = args[++i];
+                    _ = args[i - 1] switch
+                    {
+                        "--prompts" => Added(prompts, value),
+                        "--out" => outPath = value,
+                        "--top-prompts" => topPrompts = value,
+                        _ => maxLineLength = value,
+                    };
+                    continue;
+                default:
+                    error.WriteLine($"reports aggregate: {(args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 == args.Length ? args[i] + " needs a value" : $"unknown option '{args[i]}'")}; try `reports --help`");
+                    return UsageError;
+            }
+        }
+
+        var topPromptCount = 5;
+        var lineLimit = (long)Reports.Schema.ReaderLimits.DefaultMaxLineLength;
+        var problem = prompts.Count == 0 ? "--prompts is required"
+            : outPath is null ? "--out is required"
+            : topPrompts is not null && !int.TryParse(topPrompts, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out topPromptCount) ? $"--top-prompts needs a whole number, not '{topPrompts}'"
+            : maxLineLength is not null && (!ByteSize.TryParse(maxLineLength, out lineLimit) || lineLimit is < 1 or > Reports.Schema.ReaderLimits.LargestMaxLineLength) ? $"--max-line-length needs {ByteSize.Spelling}, from 1 byte to 1G, not '{maxLineLength}'"
+            : null;
+        if (problem is not null)
+        {
+            error.WriteLine($"reports aggregate: {problem}; try `reports --help`");
+            return UsageError;
+        }
+
+        var terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        var log = new ConsoleReportLog(error, verbose, terminal);
+        var request = new PartialAggregateRequest
+        {
+            Prompts = prompts,
+            OutputPath = outPath!,
+            TopPrompts = topPromptCount,
+            HashInputs = hashInputs,
+            MaxLineLength = (int)lineLimit,
+            ToolVersion = Version,
+        };
+        if (!PartialAggregateRun.Run(request, log) || log.ErrorCount > 0)
+        {
+            return Failure;
+        }
+
+        output.WriteLine(Path.GetFullPath(outPath!));
+        return Success;
     }
 
     /// <summary>
@@ -184,12 +273,21 @@ public static class CommandLine
         return true;
     }
 
+    /// <summary>Adds a list option's value: one path or pattern, or several separated by ';' (as an MSBuild item's metadata holds them).</summary>
+    private static string Added(List<string> values, string value)
+    {
+        values.AddRange(value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return value;
+    }
+
     /// <summary>False with a null problem means help was asked for.</summary>
     private static bool TryParseBuild(ReadOnlySpan<string> args, out BuildOptions options, out string? problem)
     {
         options = null!;
         problem = null;
-        string? descriptions = null, prompts = null, outDir = null, name = null, title = null;
+        string? descriptions = null, outDir = null, name = null, title = null;
+        var prompts = new List<string>();
+        var partials = new List<string>();
         string? featurePages = null, featurePagesBy = null, topPrompts = null, heatmapOrder = null, maxLineLength = null, heatmapFeatures = null, includeFeatures = null;
         bool render = true, hashInputs = true, verbose = false;
         for (var i = 0; i < args.Length; i++)
@@ -208,7 +306,7 @@ public static class CommandLine
                 case "--verbose":
                     verbose = true;
                     continue;
-                case "--descriptions" or "--prompts" or "--out" or "--name" or "--title"
+                case "--descriptions" or "--prompts" or "--partials" or "--out" or "--name" or "--title"
                     or "--feature-pages" or "--feature-pages-by" or "--top-prompts" or "--heatmap-order" or "--max-line-length" or "--heatmap-features" or "--include-features":
                     if (i + 1 >= args.Length)
                     {
@@ -220,7 +318,8 @@ public static class CommandLine
                     _ = arg switch
                     {
                         "--descriptions" => descriptions = value,
-                        "--prompts" => prompts = value,
+                        "--prompts" => Added(prompts, value),
+                        "--partials" => Added(partials, value),
                         "--out" => outDir = value,
                         "--name" => name = value,
                         "--title" => title = value,
@@ -240,7 +339,8 @@ public static class CommandLine
         }
 
         problem = descriptions is null ? "--descriptions is required"
-            : prompts is null ? "--prompts is required"
+            : prompts.Count == 0 && partials.Count == 0 ? "--prompts (or --partials) is required"
+            : prompts.Count > 0 && partials.Count > 0 ? "--prompts and --partials exclude each other: give the prompts files, or the partial aggregates written from them"
             : outDir is null ? "--out is required"
             : null;
         if (problem is not null)
@@ -266,7 +366,8 @@ public static class CommandLine
         {
             Name = name ?? new DirectoryInfo(Path.GetFullPath(outDir!)).Name,
             DescriptionsPath = descriptions!,
-            PromptsPath = prompts!,
+            Prompts = prompts,
+            Partials = partials,
             OutputDirectory = outDir!,
             // A folder's name ("out") is no title: without --name or --title the report says what it is and what it read.
             Title = title ?? (name is null ? "Activation report: " + Path.GetFileNameWithoutExtension(descriptions) : null),

@@ -55,20 +55,20 @@ public static class ReportPipeline
             return ReportOutcome.Failed;
         }
 
+        if (!TryExpandInputs(request, log, out var prompts, out var partials))
+        {
+            return ReportOutcome.Failed;
+        }
+
         ReportContent content;
         try
         {
-            log.Progress($"{request.Name}: reading {request.PromptsPath}");
+            var (analysis, inputs) = partials.Count > 0 ? AnalyzePartials(request, partials, log, cancellationToken) : Analyze(request, prompts, log, cancellationToken);
+            if (analysis is null)
+            {
+                return ReportOutcome.Failed;
+            }
 
-            // The SHA-256 of the inputs (on the cover and in summary.json) is a second full read: it runs beside the
-            // aggregation instead of after it.
-            var hashing = Task.Run(() => (IReadOnlyList<InputFileInfo>)
-                [InputFileInfo.Of("descriptions", request.DescriptionsPath, request.HashInputs), InputFileInfo.Of("prompts", request.PromptsPath, request.HashInputs)], cancellationToken);
-            var promptBytes = new FileInfo(request.PromptsPath) is { Exists: true } file ? file.Length : 0;
-            var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, request.PromptsPath,
-                new AnalysisOptions { MaxLineLength = request.MaxLineLength, BytesRead = new Progress(bytes => log.ReadProgress(bytes, promptBytes)) }, cancellationToken);
-            log.Progress(string.Create(CultureInfo.InvariantCulture,
-                $"{request.Name}: read {analysis.Totals.FeatureRecords:N0} records of {request.PromptsPath}, {analysis.RecordsReadByGeneratedReader:N0} of them by the generated reader (lines the fast reader declined)"));
             foreach (var warning in WarningsToShow(analysis.Warnings))
             {
                 log.Report(warning);
@@ -79,7 +79,7 @@ public static class ReportPipeline
                 return ReportOutcome.Failed;
             }
 
-            content = new ReportContent(request, analysis, hashing.GetAwaiter().GetResult(), selection, order, columns, pages, specificity);
+            content = new ReportContent(request, analysis, inputs, selection, order, columns, pages, specificity);
             if (request.Render)
             {
                 foreach (var warning in UndrawableCharacters.Find(content.Document))
@@ -108,6 +108,62 @@ public static class ReportPipeline
         var outputs = Outputs.Where(o => request.Render || !o.IsRendering).ToArray();
         var written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);
         return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis, [.. content.HeatmapColumns.Select(f => f.FeatureId)]);
+    }
+
+    /// <summary>Reads the prompts files, hashing the inputs beside the aggregation.</summary>
+    private static (ActivationAnalysis, IReadOnlyList<InputFileInfo>) Analyze(ReportRequest request, IReadOnlyList<string> prompts, IReportLog log, CancellationToken cancellationToken)
+    {
+        var promptsText = prompts.Count == 1 ? prompts[0] : string.Create(CultureInfo.InvariantCulture, $"{prompts.Count} prompts files");
+        log.Progress($"{request.Name}: reading {promptsText}");
+
+        // The SHA-256 of the inputs (on the cover and in summary.json) is a second full read: it runs beside the
+        // aggregation instead of after it.
+        var hashing = Task.Run(() => (IReadOnlyList<InputFileInfo>)
+            [InputFileInfo.Of("descriptions", request.DescriptionsPath, request.HashInputs), .. prompts.Select(p => InputFileInfo.Of("prompts", p, request.HashInputs))], cancellationToken);
+        var promptBytes = prompts.Sum(p => new FileInfo(p) is { Exists: true } file ? file.Length : 0);
+        var analysis = ActivationAnalyzer.Analyze(request.DescriptionsPath, prompts,
+            new AnalysisOptions { MaxLineLength = request.MaxLineLength, BytesRead = new Progress(bytes => log.ReadProgress(bytes, promptBytes)) }, cancellationToken);
+        log.Progress(string.Create(CultureInfo.InvariantCulture,
+            $"{request.Name}: read {analysis.Totals.FeatureRecords:N0} records of {promptsText}, {analysis.RecordsReadByGeneratedReader:N0} of them by the generated reader (lines the fast reader declined)"));
+        return (analysis, hashing.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Merges partial aggregates; the inputs listed are the prompts files they were written from, as their writers saw them.</summary>
+    private static (ActivationAnalysis?, IReadOnlyList<InputFileInfo>) AnalyzePartials(ReportRequest request, IReadOnlyList<string> partials, IReportLog log, CancellationToken cancellationToken)
+    {
+        log.Progress(string.Create(CultureInfo.InvariantCulture, $"{request.Name}: merging {partials.Count} partial aggregate(s)"));
+        var analysis = ActivationAnalyzer.AnalyzePartials(request.DescriptionsPath, partials, out var merged, new AnalysisOptions { MaxLineLength = request.MaxLineLength }, cancellationToken);
+        if (request.TopPrompts > merged.TopPromptsHeld)
+        {
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, PipelineDiagnosticCodes.InvalidOption,
+                $"TopPrompts: expected at most the {merged.TopPromptsHeld} strongest prompts per record the partial aggregates hold, found {request.TopPrompts}; aggregate the prompts again with --top-prompts {request.TopPrompts}, or show fewer"));
+            return (null, []);
+        }
+
+        return (analysis, [InputFileInfo.Of("descriptions", request.DescriptionsPath, request.HashInputs), .. merged.Inputs.Select(i => new InputFileInfo("prompts", Path.GetFileName(i.Path), i.Bytes, i.Sha256))]);
+    }
+
+    /// <summary>
+    /// The prompts files or the partial aggregates the request names (paths and patterns, <see cref="InputPatterns"/>),
+    /// sorted; false, said, when a pattern matches nothing or there are none.
+    /// </summary>
+    private static bool TryExpandInputs(ReportRequest request, IReportLog log, out IReadOnlyList<string> prompts, out IReadOnlyList<string> partials)
+    {
+        prompts = InputPatterns.Expand(request.Prompts, Environment.CurrentDirectory, out var unmatchedPrompts);
+        partials = InputPatterns.Expand(request.Partials, Environment.CurrentDirectory, out var unmatchedPartials);
+        foreach (var (pattern, what, where) in unmatchedPrompts.Select(p => (p, "prompts files", "Prompts")).Concat(unmatchedPartials.Select(p => (p, "partial aggregates", "Partials"))))
+        {
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
+                $"expected the pattern '{pattern}' to match {what}, found none; check the pattern in the item's {where} (relative to the project) or in --{where.ToLowerInvariant()} (quoted, so the command expands it)", pattern));
+        }
+
+        if (prompts.Count == 0 && partials.Count == 0 && unmatchedPrompts.Count == 0 && unmatchedPartials.Count == 0)
+        {
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, PipelineDiagnosticCodes.InvalidOption,
+                "Prompts: expected a prompts file (or several, or a pattern), found none; name it in the item's Prompts or with --prompts, or give partial aggregates with Partials or --partials"));
+        }
+
+        return unmatchedPrompts.Count == 0 && unmatchedPartials.Count == 0 && prompts.Count + partials.Count > 0;
     }
 
     /// <summary>A reader's error, with the fix that names the schema sample of the file it is in.</summary>

@@ -11,8 +11,24 @@ public sealed record ReportRequest
     /// <summary>The feature-descriptions CSV.</summary>
     public required string DescriptionsPath { get; init; }
 
-    /// <summary>The active-prompts JSONL.</summary>
-    public required string PromptsPath { get; init; }
+    /// <summary>
+    /// The active-prompts JSONL: one file, or its shards, as paths and glob patterns (<see cref="InputPatterns"/>);
+    /// plain, gzip (<c>.gz</c>) or Zstandard (<c>.zst</c>). The files are read in sorted order, as one.
+    /// </summary>
+    public IReadOnlyList<string> Prompts { get; init; } = [];
+
+    /// <summary>
+    /// Partial aggregates written by <c>reports aggregate</c> (paths and glob patterns), read instead of
+    /// <see cref="Prompts"/>: the prompts files they were written from need not be here.
+    /// </summary>
+    public IReadOnlyList<string> Partials { get; init; } = [];
+
+    /// <summary>One prompts file: <see cref="Prompts"/> of one path.</summary>
+    public string PromptsPath
+    {
+        get => Prompts.Count == 1 ? Prompts[0] : string.Join(";", Prompts);
+        init => Prompts = [value];
+    }
 
     public required string OutputDirectory { get; init; }
 

@@ -38,4 +38,23 @@ internal static class AggregateAssert
 
         ExpectedEvidence.AssertReadBack(path, actual, topPromptCount);
     }
+
+    /// <summary>
+    /// Two aggregates are the same bits: every cell's statistics exactly (count, sum, min, max, M2), the records' places
+    /// (file, line, offset, length), the top tokens with their sums, the counts and the first replaced surrogate.
+    /// </summary>
+    public static void Identical(ActivationAggregate expected, ActivationAggregate actual)
+    {
+        Assert.Equal((expected.RecordCount, expected.PromptCount, expected.RecordsReadByGeneratedReader, expected.ReplacedSurrogates),
+            (actual.RecordCount, actual.PromptCount, actual.RecordsReadByGeneratedReader, actual.ReplacedSurrogates));
+        Assert.Equal(expected.LabelCounts.OrderBy(p => p.Key, StringComparer.Ordinal), actual.LabelCounts.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.Features.Keys.Order(), actual.Features.Keys.Order());
+        foreach (var (feature, tally) in expected.Features)
+        {
+            var other = actual.Features[feature];
+            Assert.Equal(tally.Records, other.Records);
+            Assert.Equal(tally.Cells.OrderBy(c => c.Label, StringComparer.Ordinal), other.Cells.OrderBy(c => c.Label, StringComparer.Ordinal));
+            Assert.Equal(tally.TopTokens(int.MaxValue), other.TopTokens(int.MaxValue));
+        }
+    }
 }

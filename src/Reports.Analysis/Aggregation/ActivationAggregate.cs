@@ -41,17 +41,17 @@ public sealed class ActivationAggregate
 
     /// <summary>
     /// Strings with a lone surrogate escape (<c>"\uD800"</c>: JSON, but no character), read as U+FFFD; and the line and
-    /// column of the first. Line 0 when there was none.
+    /// column of the first, and the file it is in (<see cref="RecordLocation.Source"/>). Line 0 when there was none.
     /// </summary>
-    public (long Count, long FirstLine, long FirstColumn) ReplacedSurrogates { get; private set; }
+    public (long Count, int FirstSource, long FirstLine, long FirstColumn) ReplacedSurrogates { get; private set; }
 
     /// <summary>Counts what a generated reader replaced in the record it read at <paramref name="line"/>.</summary>
-    internal void CountReplacedSurrogates(long count, long line, long column)
+    internal void CountReplacedSurrogates(long count, long line, long column, int source = 0)
     {
         if (count > 0)
         {
-            var (total, firstLine, firstColumn) = ReplacedSurrogates;
-            ReplacedSurrogates = total == 0 ? (count, line, column) : (total + count, firstLine, firstColumn);
+            var (total, firstSource, firstLine, firstColumn) = ReplacedSurrogates;
+            ReplacedSurrogates = total == 0 ? (count, source, line, column) : (total + count, firstSource, firstLine, firstColumn);
         }
     }
 
@@ -84,16 +84,17 @@ public sealed class ActivationAggregate
     /// line 1001 of the file is merged with an offset of 1000.
     /// </param>
     /// <param name="byteOffset">Added to the other part's record offsets: where the part starts in the file.</param>
-    public void Merge(ActivationAggregate other, long lineOffset = 0, long byteOffset = 0) => MergePart(other, lineOffset, byteOffset, adopt: false);
+    public void Merge(ActivationAggregate other, long lineOffset = 0, long byteOffset = 0) => MergePart(other, lineOffset, byteOffset, null, adopt: false);
 
     /// <summary>
     /// Merges a part that is thrown away afterwards, taking over its per-feature objects where this aggregate has none
     /// for the feature (each feature usually lives in one part): no copies, no garbage the size of the part. The part's
     /// offsets are the file's already.
     /// </summary>
-    internal void Absorb(ActivationAggregate part, long lineOffset) => MergePart(part, lineOffset, 0, adopt: true);
+    /// <param name="source">The file the part was read from, when it counted its records as file 0; null keeps the part's own.</param>
+    internal void Absorb(ActivationAggregate part, long lineOffset, int? source = null) => MergePart(part, lineOffset, 0, source, adopt: true);
 
-    private void MergePart(ActivationAggregate other, long lineOffset, long byteOffset, bool adopt)
+    private void MergePart(ActivationAggregate other, long lineOffset, long byteOffset, int? source, bool adopt)
     {
         ArgumentNullException.ThrowIfNull(other);
         RecordCount += other.RecordCount;
@@ -102,8 +103,8 @@ public sealed class ActivationAggregate
         if (other.ReplacedSurrogates.Count > 0)
         {
             // Parts are merged in file order: the first part with any holds the first.
-            var (count, line, column) = other.ReplacedSurrogates;
-            CountReplacedSurrogates(count, line + lineOffset, column);
+            var (count, otherSource, line, column) = other.ReplacedSurrogates;
+            CountReplacedSurrogates(count, line + lineOffset, column, source ?? otherSource);
         }
         foreach (var (label, count) in other.labelCounts)
         {
@@ -115,15 +116,34 @@ public sealed class ActivationAggregate
         {
             if (adopt && !features.ContainsKey(featureId))
             {
-                tally.MoveTo(tokenTable, translation, lineOffset, byteOffset);
+                tally.MoveTo(tokenTable, translation, lineOffset, byteOffset, source);
                 features.Add(featureId, tally);
             }
             else
             {
-                TallyOf(featureId).Merge(tally, translation, lineOffset, byteOffset);
+                TallyOf(featureId).Merge(tally, translation, lineOffset, byteOffset, source);
             }
         }
     }
+
+    /// <summary>The table the features' token numbers are in.</summary>
+    internal TokenTable Tokens => tokenTable;
+
+    /// <summary>Sets what a partial aggregate carried beside its features: the counts and the first replaced surrogate.</summary>
+    internal void RestoreCounts(long records, long prompts, long generatedReaderRecords, (long Count, long Line, long Column) replaced, IEnumerable<(string Label, long Count)> labels)
+    {
+        RecordCount = records;
+        PromptCount = prompts;
+        RecordsReadByGeneratedReader = generatedReaderRecords;
+        ReplacedSurrogates = (replaced.Count, 0, replaced.Line, replaced.Column);
+        foreach (var (label, count) in labels)
+        {
+            labelCounts[label] = count;
+        }
+    }
+
+    /// <summary>Adds a feature's tally as a partial aggregate carried it.</summary>
+    internal void Restore(long featureId, FeatureTally tally) => features.Add(featureId, tally);
 
     /// <summary>Counts a feature record (a JSONL line), for readers that add its prompts separately (<see cref="AddPrompts"/>).</summary>
     public void AddRecord(long featureId, RecordLocation location)

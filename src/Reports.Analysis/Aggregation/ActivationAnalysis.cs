@@ -51,16 +51,35 @@ public sealed class ActivationAnalysis
     /// <summary>Prompts records that the fast reader declined and the generated reader read (<see cref="ActivationAggregate.RecordsReadByGeneratedReader"/>).</summary>
     public long RecordsReadByGeneratedReader { get; private init; }
 
+    /// <summary>The prompts files the aggregate was read from, indexed by <see cref="RecordLocation.Source"/>.</summary>
+    public IReadOnlyList<string> PromptsPaths { get; private init; } = [];
+
+    /// <summary>Where a page's records are read back from: the prompts files, or the partial aggregates that hold them.</summary>
+    public IFeatureEvidenceSource Evidence { get; private init; } = null!;
+
     /// <summary>Joins an aggregate of the prompts file with the descriptions file's index.</summary>
     public static ActivationAnalysis Create(
         ActivationAggregate aggregate,
         DescriptionIndex descriptions,
         string descriptionsPath,
         string promptsPath,
-        IReadOnlyList<ReportDiagnostic>? readingWarnings = null)
+        IReadOnlyList<ReportDiagnostic>? readingWarnings = null) =>
+        Create(aggregate, descriptions, descriptionsPath, [promptsPath], readingWarnings);
+
+    /// <summary>Joins an aggregate of prompts files with the descriptions file's index.</summary>
+    /// <param name="promptsPaths">The prompts files, indexed by <see cref="RecordLocation.Source"/>: where warnings are located and pages' records read back.</param>
+    /// <param name="evidence">Where a page's records are read back; by default from <paramref name="promptsPaths"/>.</param>
+    public static ActivationAnalysis Create(
+        ActivationAggregate aggregate,
+        DescriptionIndex descriptions,
+        string descriptionsPath,
+        IReadOnlyList<string> promptsPaths,
+        IReadOnlyList<ReportDiagnostic>? readingWarnings = null,
+        IFeatureEvidenceSource? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(descriptions);
+        ArgumentNullException.ThrowIfNull(promptsPaths);
 
         var labels = aggregate.LabelCounts.Keys.Order(StringComparer.Ordinal).ToArray();
         var warnings = new List<ReportDiagnostic>(readingWarnings ?? []);
@@ -68,7 +87,7 @@ public sealed class ActivationAnalysis
         {
             warnings.Add(new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.LoneSurrogate,
                 $"expected a character in each \\u escape, found a surrogate without its pair (as Python writes text cut inside a character): {replaced.Count:N0} string(s) read with U+FFFD in its place, the first here; fix the text where it was written",
-                promptsPath, replaced.FirstLine, replaced.FirstColumn));
+                promptsPaths[replaced.FirstSource], replaced.FirstLine, replaced.FirstColumn));
         }
         var featureIds = aggregate.Features.Keys.Union(descriptions.FeatureIds).Order().ToArray();
         var withoutPrompts = new StatisticsByLabel(null, labels);
@@ -81,7 +100,7 @@ public sealed class ActivationAnalysis
 
             var described = descriptions.IndexOf(id);
             features[i] = new FeatureSummary(id, described >= 0 ? descriptions.Lines[described] : 0, byLabel, tally?.PromptCount ?? 0, tally);
-            warnings.AddRange(Check(id, described >= 0 ? (descriptions.NumPrompts(described), descriptions.Lines[described]) : null, tally, descriptionsPath, promptsPath));
+            warnings.AddRange(Check(id, described >= 0 ? (descriptions.NumPrompts(described), descriptions.Lines[described]) : null, tally, descriptionsPath, promptsPaths));
         }
 
         var describe = labels
@@ -89,7 +108,12 @@ public sealed class ActivationAnalysis
             .ToArray();
         var labelCounts = labels.Select(label => (label, aggregate.LabelCounts[label])).ToArray();
         var totals = new AnalysisTotals(descriptions.Count, aggregate.RecordCount, featureIds.Length, aggregate.PromptCount, labels.Length);
-        return new ActivationAnalysis(labels, features, labelCounts, describe, totals, warnings, descriptions) { RecordsReadByGeneratedReader = aggregate.RecordsReadByGeneratedReader };
+        return new ActivationAnalysis(labels, features, labelCounts, describe, totals, warnings, descriptions)
+        {
+            RecordsReadByGeneratedReader = aggregate.RecordsReadByGeneratedReader,
+            PromptsPaths = promptsPaths,
+            Evidence = evidence ?? new PromptFilesEvidence(promptsPaths),
+        };
     }
 
     /// <summary>Consistency between the two files: reported, never silently dropped or merged.</summary>
@@ -98,8 +122,7 @@ public sealed class ActivationAnalysis
         (long? NumPrompts, long Line)? description,
         FeatureTally? tally,
         string descriptionsPath,
-        string promptsPath,
-        IReadOnlyList<ReportDiagnostic>? readingWarnings = null)
+        IReadOnlyList<string> promptsPaths)
     {
         if (tally is null)
         {
@@ -109,12 +132,13 @@ public sealed class ActivationAnalysis
             yield break;
         }
 
-        var firstLine = tally.Lines[0];
+        var first = tally.Records[0];
+        var firstLine = first.Line;
         if (description is null)
         {
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.FeatureWithoutDescription,
                 $"feature {id} has prompts but no row in the descriptions file; it is reported without a description",
-                promptsPath, firstLine, 1);
+                promptsPaths[first.Source], firstLine, 1);
         }
         else if (description.Value.NumPrompts is { } stated && stated != tally.PromptCount)
         {
@@ -127,14 +151,15 @@ public sealed class ActivationAnalysis
         {
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.FeatureWithoutPrompts,
                 $"active_prompts: feature {id} has no active prompts; it has no column in the heatmap",
-                promptsPath, firstLine, 1);
+                promptsPaths[first.Source], firstLine, 1);
         }
 
-        foreach (var line in tally.Lines.Skip(1))
+        foreach (var record in tally.Records.Skip(1))
         {
+            var firstPlace = record.Source == first.Source ? $"line {firstLine}" : $"line {firstLine} of {Path.GetFileName(promptsPaths[first.Source])}";
             yield return new ReportDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.RepeatedFeatureRecord,
-                $"feature_id: feature {id} has another record here (first at line {firstLine}); their prompts are aggregated together",
-                promptsPath, line, 1);
+                $"feature_id: feature {id} has another record here (first at {firstPlace}); their prompts are aggregated together",
+                promptsPaths[record.Source], record.Line, 1);
         }
     }
 }

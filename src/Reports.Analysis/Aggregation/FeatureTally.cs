@@ -27,6 +27,23 @@ public sealed class FeatureTally
 
     internal FeatureTally(TokenTable tokenTable) => this.tokenTable = tokenTable;
 
+    /// <summary>The held tokens in their order, for a partial aggregate to carry them exactly.</summary>
+    internal ReadOnlySpan<HeldToken> HeldTokens => tokens;
+
+    internal string TokenText(int id) => tokenTable[id];
+
+    /// <summary>A tally as a partial aggregate carried it: records, cells and held tokens in their order.</summary>
+    internal static FeatureTally Restore(TokenTable table, IReadOnlyList<RecordLocation> records, (string Label, RunningStatistics Statistics)[] cells, HeldToken[] tokens)
+    {
+        var tally = new FeatureTally(table) { cells = cells, tokens = tokens };
+        foreach (var record in records)
+        {
+            tally.Add(record);
+        }
+
+        return tally;
+    }
+
     /// <summary>The lines of the feature's records, in file order.</summary>
     public IReadOnlyList<long> Lines => [.. Records.Select(r => r.Line)];
 
@@ -91,7 +108,7 @@ public sealed class FeatureTally
     }
 
     /// <summary>Moves the feature into another aggregate: its lines shifted, its tokens renumbered (<see cref="TokenTable.Translation"/>).</summary>
-    internal void MoveTo(TokenTable table, int[] translation, long lineOffset, long byteOffset)
+    internal void MoveTo(TokenTable table, int[] translation, long lineOffset, long byteOffset, int? source)
     {
         foreach (ref var token in tokens.AsSpan())
         {
@@ -99,26 +116,27 @@ public sealed class FeatureTally
         }
 
         tokenTable = table;
-        ShiftLines(lineOffset, byteOffset);
+        ShiftLines(lineOffset, byteOffset, source);
     }
 
-    private void ShiftLines(long lineOffset, long byteOffset)
+    private void ShiftLines(long lineOffset, long byteOffset, int? source)
     {
         if (firstRecord.Line != 0)
         {
-            firstRecord = Shift(firstRecord, lineOffset, byteOffset);
+            firstRecord = Shift(firstRecord, lineOffset, byteOffset, source);
         }
 
         for (var i = 0; i < laterRecords?.Count; i++)
         {
-            laterRecords[i] = Shift(laterRecords[i], lineOffset, byteOffset);
+            laterRecords[i] = Shift(laterRecords[i], lineOffset, byteOffset, source);
         }
     }
 
     /// <param name="translation">The other's token numbers in this one's table (<see cref="TokenTable.Translation"/>).</param>
-    internal void Merge(FeatureTally other, int[] translation, long lineOffset, long byteOffset)
+    /// <param name="source">The file the other's records are in, when it counted them as file 0 (<see cref="RecordLocation.Source"/>).</param>
+    internal void Merge(FeatureTally other, int[] translation, long lineOffset, long byteOffset, int? source)
     {
-        var records = Records.Concat(other.Records.Select(r => Shift(r, lineOffset, byteOffset))).OrderBy(r => r.Line).ToArray();
+        var records = Records.Concat(other.Records.Select(r => Shift(r, lineOffset, byteOffset, source))).Order(Comparer<RecordLocation>.Create(RecordLocation.Compare)).ToArray();
         firstRecord = records.Length > 0 ? records[0] : default;
         laterRecords = records.Length > 1 ? [.. records[1..]] : null;
         foreach (var (label, statistics) in other.cells)
@@ -135,8 +153,8 @@ public sealed class FeatureTally
         TopTokenList.Merge(ref tokens, tokenTable, added);
     }
 
-    private static RecordLocation Shift(RecordLocation record, long lineOffset, long byteOffset) =>
-        record with { Line = record.Line + lineOffset, Offset = record.Offset + byteOffset };
+    private static RecordLocation Shift(RecordLocation record, long lineOffset, long byteOffset, int? source) =>
+        record with { Line = record.Line + lineOffset, Offset = record.Offset + byteOffset, Source = source ?? record.Source };
 
     private int IndexOf(string label)
     {

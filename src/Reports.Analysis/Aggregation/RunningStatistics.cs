@@ -31,6 +31,14 @@ public struct RunningStatistics : IEquatable<RunningStatistics>
     /// <summary>Sample standard deviation (ddof = 1, pandas' default); NaN for fewer than two values.</summary>
     public readonly double StandardDeviation => Count < 2 ? double.NaN : Math.Sqrt(M2 / (Count - 1));
 
+    /// <summary>The state itself, running mean and compensation included, for a partial aggregate to carry it exactly.</summary>
+    internal readonly (long Count, double Sum, double Compensation, double Min, double Max, double M2, double RunningMean) Parts =>
+        (Count, Sum, compensation, Min, Max, M2, runningMean);
+
+    /// <summary>The statistics whose <see cref="Parts"/> these are.</summary>
+    internal static RunningStatistics FromParts(long count, double sum, double compensation, double min, double max, double m2, double runningMean) =>
+        new() { Count = count, Sum = sum, compensation = compensation, Min = min, Max = max, M2 = m2, runningMean = runningMean };
+
     public void Add(double value)
     {
         if (Count == 0)

@@ -29,6 +29,12 @@ public static class DiagnosticCodes
     // An error of a file that changed while the report was built (read back after the analysis read it).
     public const string InputChanged = "RPT021";
 
+    /// <summary>A compressed prompts file (gzip, Zstandard) is damaged or cut short.</summary>
+    public const string CorruptCompressedInput = "RPT022";
+
+    /// <summary>A partial aggregate that does not read: damaged, cut short, of another version, or not one at all.</summary>
+    public const string UnreadablePartial = "RPT023";
+
     // Warnings: the report is written, but something in the data deserves a look.
     public const string FeatureWithoutDescription = "RPT101";
     public const string DescriptionWithoutPrompts = "RPT102";

@@ -14,8 +14,15 @@ public static class ActivationAnalyzer
     /// <exception cref="Reports.Schema.SchemaDataException">The data does not match its schema sample.</exception>
     /// <exception cref="ReportInputException">A file is missing, or the files contradict each other.</exception>
     /// <param name="options">Line limit and progress; the defaults when null.</param>
-    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    public static ActivationAnalysis Analyze(string descriptionsPath, string promptsPath, AnalysisOptions? options = null, CancellationToken cancellationToken = default) =>
+        Analyze(descriptionsPath, [promptsPath], options, cancellationToken);
+
+    /// <summary>The analysis of the prompts in several files (shards, plain or compressed), read as one in the order given.</summary>
+    /// <exception cref="Reports.Schema.SchemaDataException">The data does not match its schema sample.</exception>
+    /// <exception cref="ReportInputException">A file is missing or damaged, or the files contradict each other.</exception>
+    public static ActivationAnalysis Analyze(string descriptionsPath, IReadOnlyList<string> promptsPaths, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(promptsPaths);
         options ??= AnalysisOptions.Default;
         var maxLineLength = options.MaxLineLength;
 
@@ -29,7 +36,7 @@ public static class ActivationAnalyzer
         ActivationAggregate aggregate;
         try
         {
-            aggregate = ParallelPromptReader.Aggregate(RequireFile(promptsPath), options, cancellationToken);
+            aggregate = ParallelPromptReader.Aggregate([.. promptsPaths.Select(RequireFile)], options, cancellationToken);
         }
         catch (Exception)
         {
@@ -43,7 +50,42 @@ public static class ActivationAnalyzer
         }
 
         var (descriptions, missing) = reading.GetAwaiter().GetResult();
-        return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPath, [.. missing.Select(m => MissingValuesWarning(m, descriptionsPath))]);
+        return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPaths, [.. missing.Select(m => MissingValuesWarning(m, descriptionsPath))]);
+    }
+
+    /// <summary>
+    /// The analysis of partial aggregates written by <c>reports aggregate</c> (<see cref="Partials.PartialAggregateReader"/>):
+    /// the same as of the prompts files they were written from, which need not be here.
+    /// </summary>
+    /// <exception cref="ReportInputException">A file is missing, a partial does not read, or the files contradict each other.</exception>
+    public static ActivationAnalysis AnalyzePartials(string descriptionsPath, IReadOnlyList<string> partialPaths, out Partials.MergedPartials merged, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partialPaths);
+        options ??= AnalysisOptions.Default;
+        var maxLineLength = options.MaxLineLength;
+        var reading = Task.Run(() =>
+        {
+            var rows = ReadDescriptions(descriptionsPath, out var missing, cancellationToken, maxLineLength);
+            return (rows, missing);
+        }, cancellationToken);
+        try
+        {
+            merged = Partials.PartialAggregateReader.Read([.. partialPaths.Select(RequireFile)], cancellationToken);
+        }
+        catch (Exception)
+        {
+            ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            if (reading.IsFaulted)
+            {
+                reading.GetAwaiter().GetResult();
+            }
+
+            throw;
+        }
+
+        var (descriptions, missing) = reading.GetAwaiter().GetResult();
+        return ActivationAnalysis.Create(merged.Aggregate, descriptions, descriptionsPath, [.. merged.Inputs.Select(i => i.Path)],
+            [.. missing.Select(m => MissingValuesWarning(m, descriptionsPath))], merged.Evidence);
     }
 
     /// <summary>The descriptions file's index: per described feature, where its row is and the row's numbers (<see cref="DescriptionIndex"/>).</summary>
@@ -67,21 +109,11 @@ public static class ActivationAnalyzer
         return ParallelPromptReader.Aggregate(path, options, cancellationToken);
     }
 
-    /// <summary>The straightforward way: every record materialised by the generated reader, one after another.</summary>
+    /// <summary>The straightforward way: every record materialised by the generated reader, one after another (a compressed file decompressed as it is read).</summary>
     public static ActivationAggregate AggregatePromptsSerially(string path, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         RequireFile(path);
-        var aggregate = new ActivationAggregate();
-        using var reader = FeatureRecordJsonlReader.Open(path, (options ?? AnalysisOptions.Default).MaxLineLength);
-        using var places = new LinePlaces(File.OpenRead(path));
-        while (reader.TryRead(out var record))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            aggregate.Add(record, places.Of(reader.RecordLine));
-        }
-
-        aggregate.CountReplacedSurrogates(reader.ReplacedSurrogates, reader.FirstReplacedLine, reader.FirstReplacedColumn);
-        return aggregate;
+        return ParallelPromptReader.AggregateSerially(path, Internals.CompressedText.Of(path), (options ?? AnalysisOptions.Default).MaxLineLength, cancellationToken);
     }
 
     private static string RequireFile(string path)

@@ -17,14 +17,13 @@ public static class FeaturePages
     public static string Anchor(long featureId) => "feature-" + featureId.ToString(CultureInfo.InvariantCulture);
 
     /// <param name="description">The feature's description row, read back from the descriptions file; null without one.</param>
-    /// <param name="promptsPath">The prompts file: the feature's records are read back from it for this page (<see cref="FeatureEvidenceReader"/>).</param>
-    /// <param name="topPromptCount">How many of its strongest prompts the page shows.</param>
-    public static FeaturePage From(FeatureSummary feature, FeatureDescription? description, IReadOnlyList<string> labels, string promptsPath, int topPromptCount)
+    /// <param name="evidence">The feature's records read back for this page (<see cref="IFeatureEvidenceSource"/>): its strongest prompts and distributions.</param>
+    public static FeaturePage From(FeatureSummary feature, FeatureDescription? description, IReadOnlyList<string> labels, FeatureEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(evidence);
         var d = description;
-        var evidence = FeatureEvidenceReader.Read(promptsPath, feature, topPromptCount);
         var strongest = evidence.TopPrompts;
         var scaleMax = strongest.SelectMany(p => p.Tokens).Select(t => t.Activation).DefaultIfEmpty(0).Max();
         var contrasts = CategoryContrast.For(feature, labels);

@@ -57,7 +57,8 @@ public static class ReportDocuments
             HeatmapOrderNote = HeatmapModels.OrderNote(order),
             SelectionNote = ListsEveryFeature(content) || !content.Selection.IsEveryFeature ? content.Selection.Rule
                 : string.Create(CultureInfo.InvariantCulture, $"The description table lists the {content.Selection.Total:N0} features with prompts; the {analysis.Features.Count - content.Selection.Total:N0} described features without prompts are in report.html and features.csv."),
-            FeaturePages = [.. pages.Zip(analysis.Descriptions.ReadRows(pages.Select(p => p.FeatureId)), (p, d) => FeaturePages.From(p, d, analysis.Labels, content.Request.PromptsPath, content.Request.TopPrompts))],
+            FeaturePages = [.. pages.Zip(analysis.Descriptions.ReadRows(pages.Select(p => p.FeatureId)), analysis.Evidence.Read(pages, content.Request.TopPrompts))
+                .Select(page => FeaturePages.From(page.First, page.Second, analysis.Labels, page.Third))],
             Warnings = [.. analysis.Warnings.Select(w => $"{w.Code}: {Path.GetFileName(w.File)} line {w.Line}: {w.Message}")],
             Overview = content.Overview.Columns.Count > 0 ? content.Overview : null,
             OverviewNote = OverviewModels.Caption(content.Overview, heatmap.ValueRange()),
