@@ -70,6 +70,17 @@ internal static class Shards
         stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
     }
 
+    /// <summary>The lines of a shard, decompressed when it is compressed.</summary>
+    public static string[] ReadLines(string path)
+    {
+        using var file = File.OpenRead(path);
+        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress)
+            : path.EndsWith(".zst", StringComparison.Ordinal) ? new ZstdSharp.DecompressionStream(file)
+            : file;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().TrimEnd('\n').Split('\n');
+    }
+
     /// <summary>Cuts a file short, as an interrupted copy leaves it.</summary>
     public static void Truncate(string path, double keep)
     {
