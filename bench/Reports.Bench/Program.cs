@@ -10,5 +10,6 @@ return args switch
     ["duckdb", var jsonl, "--groups", var groupsCsv] => DuckDbMode.Run(jsonl, groupsCsv, explicitColumns: false),
     ["duckdb", var jsonl, "--groups", var groupsCsv, "--columns"] => DuckDbMode.Run(jsonl, groupsCsv, explicitColumns: true),
     ["widths", ..] => WidthBench.Run(args),
+    ["shards", ..] => ShardBench.Run(args),
     _ => BenchCommand.Run(args),
 };

@@ -61,7 +61,13 @@ public sealed class GenerateActivationReport : ToolTask
         return command.ToString();
     }
 
-    protected override string? GetWorkingDirectory() => Path.GetDirectoryName(BuildEngine.ProjectFileOfTaskNode);
+    /// <summary>
+    /// The folder the command runs in: the project's, so the item's relative Prompts and Partials (patterns included,
+    /// which the command expands) are the project's. A task host does not know the project's file, so it is passed.
+    /// </summary>
+    public string? WorkingDirectory { get; set; }
+
+    protected override string? GetWorkingDirectory() => string.IsNullOrEmpty(WorkingDirectory) ? Path.GetDirectoryName(BuildEngine.ProjectFileOfTaskNode) : WorkingDirectory;
 
     protected override bool ValidateParameters()
     {

@@ -15,20 +15,21 @@ public static class InputPatterns
     public static bool IsPattern(string path) => path.AsSpan().IndexOfAny("*?[") >= 0;
 
     /// <summary>
-    /// The files the paths and patterns name, sorted by full path, each once; <paramref name="unmatched"/> lists the
-    /// patterns that matched no file. A path is given back as it was written, a pattern's matches relative as it was.
+    /// The files the paths and patterns name, as full paths, sorted, each once; <paramref name="unmatched"/> lists the
+    /// patterns that matched no file. Full paths, so errors name the file the same way whichever folder the command
+    /// ran in (MSBuild runs it in the project's, with the item's relative paths).
     /// </summary>
     /// <param name="baseDirectory">What relative paths are relative to.</param>
     public static IReadOnlyList<string> Expand(IEnumerable<string> pathsAndPatterns, string baseDirectory, out IReadOnlyList<string> unmatched)
     {
         ArgumentNullException.ThrowIfNull(pathsAndPatterns);
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var files = new SortedSet<string>(StringComparer.Ordinal);
         var empty = new List<string>();
         foreach (var item in pathsAndPatterns.Where(p => !string.IsNullOrWhiteSpace(p)))
         {
             if (!IsPattern(item))
             {
-                files.TryAdd(Path.GetFullPath(item, baseDirectory), item);
+                files.Add(Path.GetFullPath(item, baseDirectory));
                 continue;
             }
 
@@ -38,14 +39,11 @@ public static class InputPatterns
                 empty.Add(item);
             }
 
-            foreach (var match in matches)
-            {
-                files.TryAdd(match, Path.IsPathRooted(item) ? match : Path.GetRelativePath(baseDirectory, match));
-            }
+            files.UnionWith(matches);
         }
 
         unmatched = empty;
-        return [.. files.Values];
+        return [.. files];
     }
 
     private static IEnumerable<string> Matches(string pattern)
