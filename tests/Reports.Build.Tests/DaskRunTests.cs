@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using Reports.DataGen;
+using Reports.Tests;
+
+namespace Reports.Build.Tests;
+
+/// <summary>
+/// deploy/dask/run.py on a real local Dask cluster (Debian's python3-distributed, which .ci/run installs; without it the
+/// script exits 2 saying so, and these tests fail): the map step on the workers, the merge by the command built here.
+/// </summary>
+public sealed class DaskRunTests
+{
+    private static readonly string Script = Path.Combine(TestEnvironment.RepositoryRoot, "deploy", "dask", "run.py");
+
+    /// <summary>
+    /// A generated set as three shards as GPU jobs leave them: plain, .gz and .zst, one feature's record repeated in the
+    /// later two; returns the descriptions and the shards' folder (holding the shards only).
+    /// </summary>
+    private static (string Descriptions, string Shards) ShardedSet(string directory, int seed)
+    {
+        var files = DataSetWriter.Write(new DataSetOptions { Features = 120, PromptsPerFeature = 12, Seed = seed, Style = WriterStyle.JsonDumps }, directory);
+        var plain = Shards.Split(files.PromptsPath, Path.Combine(directory, "shards"), 3, spreadLine: 7);
+        Shards.Compressed([plain[1]], ShardCompression.Gzip);
+        Shards.Compressed([plain[2]], ShardCompression.Zstandard);
+        File.Delete(plain[1]);
+        File.Delete(plain[2]);
+        return (files.DescriptionsPath, Path.GetDirectoryName(plain[0])!);
+    }
+
+    private static ProcessResult RunScript(string workingDirectory, params IEnumerable<string> arguments) =>
+        ProcessRunner.Run("/usr/bin/python3", [Script, "--local-workers", "2", "--reports", $"dotnet {TestEnvironment.ReportsCommandAssembly}", .. arguments],
+            workingDirectory, TimeSpan.FromMinutes(5), DotnetCli.Variables);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void LocalCluster_WritesTheAggregateAndTokensOfADirectBuild(int shardsPerTask)
+    {
+        using var temp = new TemporaryDirectory();
+        var (descriptions, shards) = ShardedSet(temp.Path, 41);
+        var direct = Path.Combine(temp.Path, "direct");
+        var directRun = CommandRun.Build(descriptions, Path.Combine(shards, "*"), direct, "--no-render");
+        Assert.True(directRun.ExitCode == 0, directRun.ToString());
+        var outDirectory = Path.Combine(temp.Path, "dask");
+
+        var run = RunScript(temp.Path, "--descriptions", descriptions, "--prompts", Path.Combine(shards, "*"), "--out", outDirectory,
+            "--shards-per-task", $"{shardsPerTask}", "--no-render");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(3 / shardsPerTask + 3 % shardsPerTask, Directory.GetFiles(Path.Combine(outDirectory, "partials"), "part-*.partial.jsonl.gz").Length);
+        // The spread feature is merged across shards, as the direct build merges it.
+        Assert.Contains("warning RPT104", run.Output, StringComparison.Ordinal);
+        foreach (var file in new[] { "aggregate.csv", "tokens.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(direct, file)), File.ReadAllBytes(Path.Combine(outDirectory, file)));
+        }
+    }
+
+    [Fact]
+    public void LocalCluster_ShardWithABadLine_FailsWithItsLocatedError()
+    {
+        using var temp = new TemporaryDirectory();
+        var (descriptions, shards) = ShardedSet(temp.Path, 42);
+        var bad = Directory.GetFiles(shards, "*.gz").Single();
+        string[] lines;
+        using (var reader = new StreamReader(new GZipStream(File.OpenRead(bad), CompressionMode.Decompress)))
+        {
+            lines = reader.ReadToEnd().Split('\n');
+        }
+
+        lines[3] = """{"feature_id": 12, "token": oops}""";
+        Shards.Write(bad, string.Join('\n', lines), ShardCompression.Gzip);
+        var outDirectory = Path.Combine(temp.Path, "dask");
+
+        var run = RunScript(temp.Path, "--descriptions", descriptions, "--prompts", Path.Combine(shards, "*"), "--out", outDirectory, "--no-render");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains($"{bad}(4,29): error RPT010: ", run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(outDirectory, "aggregate.csv")), run.ToString());
+    }
+}
