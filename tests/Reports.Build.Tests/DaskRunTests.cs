@@ -28,31 +28,35 @@ public sealed class DaskRunTests
     }
 
     private static ProcessResult RunScript(string workingDirectory, params IEnumerable<string> arguments) =>
-        ProcessRunner.Run("/usr/bin/python3", [Script, "--local-workers", "2", "--reports", $"dotnet {TestEnvironment.ReportsCommandAssembly}", .. arguments],
+        ProcessRunner.Run("/usr/bin/python3", [Script, "--local-workers", "2", "--reports", $"dotnet \"{TestEnvironment.ReportsCommandAssembly}\"", .. arguments],
             workingDirectory, TimeSpan.FromMinutes(5), DotnetCli.Variables);
 
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    public void LocalCluster_WritesTheAggregateAndTokensOfADirectBuild(int shardsPerTask)
+    public void LocalCluster_WritesTheDataFilesOfADirectBuild(int shardsPerTask)
     {
         using var temp = new TemporaryDirectory();
         var (descriptions, shards) = ShardedSet(temp.Path, 41);
         var direct = Path.Combine(temp.Path, "direct");
-        var directRun = CommandRun.Build(descriptions, Path.Combine(shards, "*"), direct, "--no-render");
+        // The command the workers run, with their environment (SOURCE_DATE_EPOCH, stated in summary.md).
+        var directRun = DotnetCli.Run(temp.Path, TestEnvironment.ReportsCommandAssembly, "build", "--descriptions", descriptions,
+            "--prompts", Path.Combine(shards, "*"), "--out", direct, "--name", "sharded", "--no-render");
         Assert.True(directRun.ExitCode == 0, directRun.ToString());
         var outDirectory = Path.Combine(temp.Path, "dask");
 
         var run = RunScript(temp.Path, "--descriptions", descriptions, "--prompts", Path.Combine(shards, "*"), "--out", outDirectory,
-            "--shards-per-task", $"{shardsPerTask}", "--no-render");
+            "--shards-per-task", $"{shardsPerTask}", "--name", "sharded", "--no-render");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(3 / shardsPerTask + 3 % shardsPerTask, Directory.GetFiles(Path.Combine(outDirectory, "partials"), "part-*.partial.jsonl.gz").Length);
+        Assert.Equal((3 + shardsPerTask - 1) / shardsPerTask, Directory.GetFiles(Path.Combine(outDirectory, "partials"), "part-*.partial.jsonl.gz").Length);
         // The spread feature is merged across shards, as the direct build merges it.
         Assert.Contains("warning RPT104", run.Output, StringComparison.Ordinal);
-        foreach (var file in new[] { "aggregate.csv", "tokens.csv" })
+        // Every data file, summary.json's list of the shards and their hashes included, as the workers read them.
+        foreach (var file in new[] { "aggregate.csv", "tokens.csv", "features.csv", "summary.json", "summary.md" })
         {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(direct, file)), File.ReadAllBytes(Path.Combine(outDirectory, file)));
+            Assert.True(File.ReadAllBytes(Path.Combine(direct, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(outDirectory, file))),
+                $"{file} differs from the direct build's\n{run}");
         }
     }
 
