@@ -4,8 +4,9 @@
     run.py --local-workers 2 --descriptions desc.csv --prompts "shards/*.jsonl.zst" --out out/ [report options]
     run.py --scheduler tcp://scheduler:8786 --reports "dotnet /opt/reports/reports.dll" ...
 
-The workers run the `reports` command and read the shards and write the partials at the same paths as this client:
-shared storage. aggregate.csv and tokens.csv are the bits `reports build --prompts` over the same shards writes.
+The workers run the `reports` command, and read the shards and write the partials at the paths this client sees
+(shared storage), or with --shards-on-workers find the shards on their own disks and send the partials back.
+aggregate.csv and tokens.csv are the bytes `reports build --prompts` over the same shards writes.
 docs/distributed.md says when to use it, and how workers get the command.
 """
 
@@ -21,10 +22,12 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 
 try:
     from distributed import Client, LocalCluster, wait
+    from distributed.comm import get_address_host
 except ImportError:
     print("run.py: needs Dask's distributed package: apt-get install python3-distributed (Debian) or pip install distributed",
           file=sys.stderr)
@@ -67,7 +70,8 @@ def aggregate(reports: Sequence[str], shards: Sequence[str], partial: str, optio
     try:
         done = subprocess.run(command, capture_output=True, text=True)
     except OSError as error:  # the command is not there: a worker without the tool
-        raise AggregateFailed(USAGE_ERRORS, f"run.py: cannot run {shlex.join(reports)} on {socket.gethostname()}: {error}") from None
+        message = f"run.py: cannot run {shlex.join(reports)} on {socket.gethostname()}: {error}"
+        raise AggregateFailed(USAGE_ERRORS, message) from None
     if done.returncode != 0:
         message = done.stderr.rstrip("\n") or f"{shlex.join(command)} exited with {done.returncode}"
         if len(message) > MAX_MESSAGE:
@@ -78,20 +82,31 @@ def aggregate(reports: Sequence[str], shards: Sequence[str], partial: str, optio
     return done.stdout.strip()
 
 
+def aggregate_to_bytes(reports: Sequence[str], shards: Sequence[str], options: Sequence[str]) -> bytes:
+    """The task with --shards-on-workers: the partial is written on the worker's own disk and travels back as bytes."""
+    with tempfile.TemporaryDirectory() as directory:
+        with open(aggregate(reports, shards, os.path.join(directory, "part.partial.jsonl.gz"), options), "rb") as partial:
+            return partial.read()
+
+
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="run.py",
-        description="A report over prompts shards: `reports aggregate` per shard on a Dask cluster, then `reports build --partials`.",
+        description="A report over prompts shards: `reports aggregate` per shard on a Dask cluster, "
+                    "then `reports build --partials`.",
         epilog="Exit codes: 0 success, 1 errors in the inputs (printed as file(line,col): error RPTnnn), 2 wrong usage.")
     cluster = parser.add_mutually_exclusive_group(required=True)
     cluster.add_argument("--scheduler", metavar="ADDRESS", help="a running cluster's scheduler, e.g. tcp://10.0.0.5:8786")
     cluster.add_argument("--local-workers", metavar="N", type=int, help="start a cluster of N worker processes on this machine")
-    parser.add_argument("--descriptions", required=True, metavar="CSV", help="the feature descriptions (read by the merge, here)")
+    parser.add_argument("--descriptions", required=True, metavar="CSV", help="the feature descriptions (read here, by the merge)")
     parser.add_argument("--prompts", required=True, action="append", metavar="GLOB",
                         help="shards: a path or a quoted glob (** for any depth), repeatable; a path that is not here is "
                              "passed on as is, for the worker to read")
     parser.add_argument("--out", required=True, metavar="DIR", help="the report's folder")
-    parser.add_argument("--partials-dir", metavar="DIR", help="where the workers write the partials (default: OUT/partials)")
+    parser.add_argument("--shards-on-workers", action="store_true",
+                        help="the shards are on the workers' own disks: --prompts (absolute) is expanded on each worker, "
+                             "a shard's task runs on the machine that lists it, and its partial comes back here")
+    parser.add_argument("--partials-dir", metavar="DIR", help="where the partials go (default: OUT/partials)")
     parser.add_argument("--shards-per-task", type=int, default=1, metavar="N",
                         help="consecutive shards aggregated by one task (default 1); the report is the same for any N")
     parser.add_argument("--reports", metavar="COMMAND",
@@ -110,6 +125,8 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         parser.error("--local-workers needs at least 1")
     if arguments.shards_per_task < 1:
         parser.error("--shards-per-task needs at least 1")
+    if arguments.shards_on_workers and not all(os.path.isabs(pattern) for pattern in arguments.prompts):
+        parser.error("--shards-on-workers needs absolute --prompts paths: the workers' folders, not this one's")
     return arguments
 
 
@@ -118,8 +135,8 @@ def reports_command(given: str | None) -> list[str]:
         return shlex.split(given)
     if shutil.which("reports"):
         return ["reports"]
-    raise Stop(USAGE_ERRORS, 'no `reports` command on PATH: install it (dotnet tool install --global ActivationReports.Tool) or '
-               'name it with --reports "dotnet /path/to/reports.dll" (docs/distributed.md)')
+    raise Stop(USAGE_ERRORS, "no `reports` command on PATH: install it (dotnet tool install --global ActivationReports.Tool) "
+                             'or name it with --reports "dotnet /path/to/reports.dll" (docs/distributed.md)')
 
 
 def expand_shards(patterns: Sequence[str]) -> list[str]:
@@ -148,9 +165,38 @@ def option_values(arguments: argparse.Namespace, names: Sequence[str]) -> list[s
     return values
 
 
+def shards_here(patterns: Sequence[str]) -> dict[str, list[str]]:
+    """Run on every worker with --shards-on-workers: the shards its machine sees, by pattern."""
+    return {pattern: [p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p)] for pattern in patterns}
+
+
+def tasks_on_workers(client: Client, patterns: Sequence[str], per_task: int) -> list[tuple[str | None, list[str]]]:
+    """Each machine's shards, as its workers list them, in groups pinned to it; a path two machines see is refused."""
+    listings = client.run(shards_here, patterns)
+    for pattern in patterns:
+        if not any(listing[pattern] for listing in listings.values()):
+            raise Stop(DATA_ERRORS,
+                       f"expected '{pattern}' to match shards on the workers, found none; check the pattern in --prompts")
+    host_of: dict[str, str] = {}
+    for worker, listing in listings.items():
+        host = get_address_host(worker)
+        for shard in (shard for matched in listing.values() for shard in matched):
+            if host_of.setdefault(shard, host) != host:
+                raise Stop(USAGE_ERRORS, f"expected each shard on one machine, found {shard} on {host_of[shard]} and {host}; "
+                                         "leave out --shards-on-workers for shared storage")
+    shards = sorted(host_of)
+    groups: dict[str, list[list[str]]] = {}
+    for shard in shards:  # consecutive shards of one machine share a task
+        host_groups = groups.setdefault(host_of[shard], [[]])
+        if len(host_groups[-1]) == per_task:
+            host_groups.append([])
+        host_groups[-1].append(shard)
+    tasks: list[tuple[str | None, list[str]]] = [(host, group) for host, host_groups in groups.items() for group in host_groups]
+    return sorted(tasks, key=lambda task: task[1][0])
+
+
 def map_shards(arguments: argparse.Namespace, reports: list[str], shards: list[str], partials: str) -> int:
-    """The map step: one `reports aggregate` task per group of shards; prints the failed tasks' errors, returns 0 or the worst exit code."""
-    groups = [shards[i:i + arguments.shards_per_task] for i in range(0, len(shards), arguments.shards_per_task)]
+    """The map step: a `reports aggregate` task per group of shards; prints what failed, returns 0 or the worst exit code."""
     options = option_values(arguments, AGGREGATE_OPTIONS)
     # Each task runs a command that uses every core of its machine: one task per worker process at a time.
     # A local cluster's workers log a failed task as a warning here; the errors are printed once, below, instead.
@@ -158,13 +204,24 @@ def map_shards(arguments: argparse.Namespace, reports: list[str], shards: list[s
                             dashboard_address=None, silence_logs=logging.ERROR)
                if arguments.local_workers else contextlib.nullcontext(arguments.scheduler))
     with cluster as address, Client(address) as client:
-        log(arguments, f"{len(shards)} shard(s) in {len(groups)} task(s) on {len(client.scheduler_info()['workers'])} worker(s)")
+        per_task = arguments.shards_per_task
+        tasks: list[tuple[str | None, list[str]]] = (
+            tasks_on_workers(client, arguments.prompts, per_task) if arguments.shards_on_workers
+            else [(None, shards[i:i + per_task]) for i in range(0, len(shards), per_task)])
+        log(arguments, f"{sum(len(group) for _, group in tasks)} shard(s) in {len(tasks)} task(s) "
+                       f"on {len(client.scheduler_info()['workers'])} worker(s)")
+        paths = [os.path.join(partials, f"part-{index:05d}.partial.jsonl.gz") for index in range(len(tasks))]
         # pure=False: a task writes a file, so it is never skipped as the twin of an earlier one.
-        futures = [client.submit(aggregate, reports, group, os.path.join(partials, f"part-{index:05d}.partial.jsonl.gz"),
-                                 options, pure=False)
-                   for index, group in enumerate(groups)]
+        futures = [client.submit(aggregate, reports, group, path, options, pure=False) if host is None
+                   else client.submit(aggregate_to_bytes, reports, group, options, pure=False,
+                                      workers=[host], allow_other_workers=False)
+                   for (host, group), path in zip(tasks, paths)]
         wait(futures)
         errors = [future.exception() for future in futures if future.status != "finished"]
+        if not errors and arguments.shards_on_workers:
+            for future, path in zip(futures, paths):
+                with open(path, "wb") as partial:
+                    partial.write(future.result())
     # In shard order; a wrong option or a missing command fails every task alike, and is said once.
     for message in dict.fromkeys(str(error) for error in errors):
         print(message, file=sys.stderr)
@@ -178,20 +235,19 @@ def log(arguments: argparse.Namespace, message: str) -> None:
 
 def main(argv: Sequence[str]) -> int:
     arguments = parse_arguments(argv)
+    out = os.path.abspath(arguments.out)
+    partials = os.path.abspath(arguments.partials_dir or os.path.join(out, "partials"))
     try:
         reports = reports_command(arguments.reports)
-        shards = expand_shards(arguments.prompts)
+        shards = [] if arguments.shards_on_workers else expand_shards(arguments.prompts)
+        os.makedirs(partials, exist_ok=True)
+        # A partial left by an earlier run over more shards would be merged too: the folder holds this run's only.
+        for stale in glob.glob(os.path.join(glob.escape(partials), PARTIAL_PATTERN)):
+            os.remove(stale)
+        failed = map_shards(arguments, reports, shards, partials)
     except Stop as stop:
         print(f"run.py: {stop}", file=sys.stderr)
         return stop.exit_code
-    out = os.path.abspath(arguments.out)
-    partials = os.path.abspath(arguments.partials_dir or os.path.join(out, "partials"))
-    os.makedirs(partials, exist_ok=True)
-    # A partial left by an earlier run over more shards would be merged too: the folder holds this run's only.
-    for stale in glob.glob(os.path.join(glob.escape(partials), PARTIAL_PATTERN)):
-        os.remove(stale)
-
-    failed = map_shards(arguments, reports, shards, partials)
     if failed:
         return failed
     log(arguments, f"wrote the partials in {partials}")

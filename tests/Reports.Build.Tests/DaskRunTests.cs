@@ -31,10 +31,14 @@ public sealed class DaskRunTests
         ProcessRunner.Run("/usr/bin/python3", [Script, "--local-workers", "2", "--reports", $"dotnet \"{TestEnvironment.ReportsCommandAssembly}\"", .. arguments],
             workingDirectory, TimeSpan.FromMinutes(5), DotnetCli.Variables);
 
+    /// <param name="shardsPerTask">Shards aggregated by one task.</param>
+    /// <param name="onWorkers">With --shards-on-workers: the workers list the shards, each task is pinned to the machine
+    /// that listed its shards (here the one machine), and the partials come back to the client as bytes.</param>
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void LocalCluster_WritesTheDataFilesOfADirectBuild(int shardsPerTask)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(1, true)]
+    public void LocalCluster_WritesTheDataFilesOfADirectBuild(int shardsPerTask, bool onWorkers)
     {
         using var temp = new TemporaryDirectory();
         var (descriptions, shards) = ShardedSet(temp.Path, 41);
@@ -45,8 +49,9 @@ public sealed class DaskRunTests
         Assert.True(directRun.ExitCode == 0, directRun.ToString());
         var outDirectory = Path.Combine(temp.Path, "dask");
 
-        var run = RunScript(temp.Path, "--descriptions", descriptions, "--prompts", Path.Combine(shards, "*"), "--out", outDirectory,
-            "--shards-per-task", $"{shardsPerTask}", "--name", "sharded", "--no-render");
+        string[] where = onWorkers ? ["--shards-on-workers"] : [];
+        var run = RunScript(temp.Path, ["--descriptions", descriptions, "--prompts", Path.Combine(shards, "*"), "--out", outDirectory,
+            "--shards-per-task", $"{shardsPerTask}", "--name", "sharded", "--no-render", .. where]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal((3 + shardsPerTask - 1) / shardsPerTask, Directory.GetFiles(Path.Combine(outDirectory, "partials"), "part-*.partial.jsonl.gz").Length);
