@@ -129,7 +129,7 @@ public static class ShardBench
         {
             using var plain = File.Create(Name(shard, "plain"));
             using var gzip = new GZipStream(File.Create(Name(shard, "gz")), CompressionLevel.Optimal);
-            using var zstd = new ZstdSharp.CompressionStream(File.Create(Name(shard, "zst")), 3);
+            using var zstd = new ZstdSharp.CompressionStream(File.Create(Name(shard, "zst")), 3, leaveOpen: false);
             for (var i = 0; i < per && reader.ReadLine() is { } line; i++)
             {
                 var bytes = Encoding.UTF8.GetBytes(line + "\n");

@@ -84,6 +84,7 @@ public static class PartialAggregateRun
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
+            // The inputs' errors are the readers' (RPT004 for one that cannot be opened): what is left is the output's.
             log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, PipelineDiagnosticCodes.OutputFailed,
                 $"could not write the partial aggregate: {exception.Message}; check that its folder can be written", request.OutputPath));
             return false;

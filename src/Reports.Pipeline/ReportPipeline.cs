@@ -104,6 +104,13 @@ public static class ReportPipeline
             log.Report(exception.Diagnostic);
             return ReportOutcome.Failed;
         }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            // An input that is there but cannot be read where no reader said which (the hashes beside the reading, say).
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile,
+                $"could not read an input: {exception.Message.TrimEnd('.')}; check its permissions, and that no other program holds it open for writing"));
+            return ReportOutcome.Failed;
+        }
 
         var outputs = Outputs.Where(o => request.Render || !o.IsRendering).ToArray();
         var written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);

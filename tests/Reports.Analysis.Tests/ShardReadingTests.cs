@@ -35,6 +35,27 @@ public sealed class ShardReadingTests
         AggregateAssert.Identical(expected, ParallelPromptReader.Aggregate([plain[0], gzip[1], zstd[2]], options));
     }
 
+    [Theory]
+    [InlineData(ShardCompression.Gzip)]
+    [InlineData(ShardCompression.Zstandard)]
+    public void Lines_longer_than_a_chunk_are_cut_and_limited_in_a_compressed_file_as_in_its_text(ShardCompression compression)
+    {
+        var (_, plain) = ShardedSet(36);
+        var compressed = Shards.Compressed(plain, compression);
+        var longest = plain.SelectMany(File.ReadLines).Max(l => System.Text.Encoding.UTF8.GetByteCount(l));
+        Assert.True(longest > 1000, "lines longer than the chunks below");
+
+        // Chunks of 700 bytes: most end inside a line, several inside the same one.
+        var small = new AnalysisOptions { ChunkSize = 700 };
+        AggregateAssert.Identical(ParallelPromptReader.Aggregate(plain, small), ParallelPromptReader.Aggregate(compressed, small));
+
+        // A limit below the longest line: the same error, at the same line of the same shard.
+        var limited = small with { MaxLineLength = longest - 1 };
+        var expected = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(plain, limited));
+        var actual = Assert.Throws<SchemaDataException>(() => ParallelPromptReader.Aggregate(compressed, limited));
+        Assert.Equal((expected.Kind, Array.IndexOf(plain, expected.FilePath), expected.Line, expected.Column), (actual.Kind, Array.IndexOf(compressed, actual.FilePath), actual.Line, actual.Column));
+    }
+
     [Fact]
     public void Shards_aggregate_to_what_the_whole_file_gives_a_spread_feature_included()
     {

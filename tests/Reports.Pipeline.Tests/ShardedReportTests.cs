@@ -119,6 +119,22 @@ public sealed class ShardedReportTests
     }
 
     [Fact]
+    public void A_shard_another_program_holds_locked_is_an_error_naming_it_not_a_crash()
+    {
+        var set = Write(55);
+        var log = new CollectingLog();
+        ReportOutcome outcome;
+        using (File.Open(set.Shards[1], FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            outcome = ReportPipeline.Run(Request(set, TestData.NewTemporaryDirectory()) with { Prompts = set.Shards }, log);
+        }
+
+        Assert.False(outcome.Succeeded);
+        var error = Assert.Single(log.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((DiagnosticCodes.UnreadableFile, set.Shards[1]), (error.Code, error.File));
+    }
+
+    [Fact]
     public void More_strongest_prompts_than_the_partials_hold_is_an_option_error_that_says_how_to_get_them()
     {
         var set = Write(54);

@@ -13,6 +13,9 @@ public static class DiagnosticCodes
     public const string EmptyFile = "RPT002";
     public const string UnsupportedEncoding = "RPT003";
 
+    /// <summary>An input file exists but cannot be opened or read: no permission, or locked by another program.</summary>
+    public const string UnreadableFile = "RPT004";
+
     // Errors in the data, located at line and column.
     public const string MalformedJson = "RPT010";
     public const string MalformedCsv = "RPT011";

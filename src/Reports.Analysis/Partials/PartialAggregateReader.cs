@@ -143,7 +143,7 @@ internal sealed class PartialLines : IDisposable
         Path = path;
         try
         {
-            reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress), System.Text.Encoding.UTF8);
+            reader = new StreamReader(new GZipStream(Reading.Internals.InputFile.Open(path, () => File.OpenRead(path)), CompressionMode.Decompress), System.Text.Encoding.UTF8);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {

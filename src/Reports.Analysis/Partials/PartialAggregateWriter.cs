@@ -161,7 +161,7 @@ public static class PartialAggregateWriter
     private static long WriteEvidence(Stream output, int input, string path, int topPromptCount, int maxLineLength, CancellationToken cancellationToken)
     {
         using var text = CompressedText.OpenText(path);
-        var chunker = new TextChunker(text, ParallelPromptReader.ChunkSize, maxLineLength);
+        var chunker = new TextChunker(text, ParallelPromptReader.ChunkSize, maxLineLength, new ChunkBuffers(ParallelPromptReader.ChunkSize));
         try
         {
             var start = chunker.Start();
@@ -178,12 +178,11 @@ public static class PartialAggregateWriter
                 return (Chunk: chunk, FirstLine: first);
             });
             long lines = 0;
-            foreach (var (bytes, count) in numbered.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                .Select(c => EvidenceOf(c.Chunk, c.FirstLine, input, path, topPromptCount)))
+            OrderedParallel.Run(numbered, c => EvidenceOf(c.Chunk, c.FirstLine, input, path, topPromptCount, chunker.Buffers), evidence =>
             {
-                output.Write(bytes);
-                lines += count;
-            }
+                output.Write(evidence.Bytes);
+                lines += evidence.Lines;
+            }, cancellationToken);
 
             return lines;
         }
@@ -193,7 +192,7 @@ public static class PartialAggregateWriter
         }
     }
 
-    private static (byte[] Bytes, long Lines) EvidenceOf(TextChunk chunk, long firstLine, int input, string path, int topPromptCount)
+    private static (byte[] Bytes, long Lines) EvidenceOf(TextChunk chunk, long firstLine, int input, string path, int topPromptCount, ChunkBuffers buffers)
     {
         try
         {
@@ -232,7 +231,7 @@ public static class PartialAggregateWriter
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(chunk.Buffer);
+            buffers.Return(chunk.Buffer);
         }
     }
 
@@ -301,7 +300,7 @@ public static class PartialAggregateWriter
 
     private static string Sha256(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        using var stream = InputFile.Open(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan));
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

@@ -24,32 +24,8 @@ public static class ActivationAnalyzer
     {
         ArgumentNullException.ThrowIfNull(promptsPaths);
         options ??= AnalysisOptions.Default;
-        var maxLineLength = options.MaxLineLength;
-
-        // The descriptions are read beside the prompts (one thread, a few MB), not before them. Their errors still come
-        // first: a bad descriptions file is reported as it was when it was read alone, whatever the prompts hold.
-        var reading = Task.Run(() =>
-        {
-            var rows = ReadDescriptions(descriptionsPath, out var missing, cancellationToken, maxLineLength);
-            return (rows, missing);
-        }, cancellationToken);
-        ActivationAggregate aggregate;
-        try
-        {
-            aggregate = ParallelPromptReader.Aggregate([.. promptsPaths.Select(RequireFile)], options, cancellationToken);
-        }
-        catch (Exception)
-        {
-            ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
-            if (reading.IsFaulted)
-            {
-                reading.GetAwaiter().GetResult(); // the descriptions' own exception
-            }
-
-            throw;
-        }
-
-        var (descriptions, missing) = reading.GetAwaiter().GetResult();
+        var (aggregate, descriptions, missing) = BesideDescriptions(descriptionsPath, options.MaxLineLength,
+            () => ParallelPromptReader.Aggregate([.. promptsPaths.Select(RequireFile)], options, cancellationToken), cancellationToken);
         return ActivationAnalysis.Create(aggregate, descriptions, descriptionsPath, promptsPaths, [.. missing.Select(m => MissingValuesWarning(m, descriptionsPath))]);
     }
 
@@ -62,30 +38,42 @@ public static class ActivationAnalyzer
     {
         ArgumentNullException.ThrowIfNull(partialPaths);
         options ??= AnalysisOptions.Default;
-        var maxLineLength = options.MaxLineLength;
+        (merged, var descriptions, var missing) = BesideDescriptions(descriptionsPath, options.MaxLineLength,
+            () => Partials.PartialAggregateReader.Read([.. partialPaths.Select(RequireFile)], cancellationToken), cancellationToken);
+        return ActivationAnalysis.Create(merged.Aggregate, descriptions, descriptionsPath, [.. merged.Inputs.Select(i => i.Path)],
+            [.. missing.Select(m => MissingValuesWarning(m, descriptionsPath))], merged.Evidence);
+    }
+
+    /// <summary>
+    /// Reads the descriptions beside <paramref name="read"/> (one thread, a few MB), not before it. Their errors still
+    /// come first: a bad descriptions file is reported as it was when it was read alone, whatever the prompts hold.
+    /// </summary>
+    private static (T Result, DescriptionIndex Descriptions, IReadOnlyList<CsvMissingValues> Missing) BesideDescriptions<T>(
+        string descriptionsPath, int maxLineLength, Func<T> read, CancellationToken cancellationToken)
+    {
         var reading = Task.Run(() =>
         {
             var rows = ReadDescriptions(descriptionsPath, out var missing, cancellationToken, maxLineLength);
             return (rows, missing);
         }, cancellationToken);
+        T result;
         try
         {
-            merged = Partials.PartialAggregateReader.Read([.. partialPaths.Select(RequireFile)], cancellationToken);
+            result = read();
         }
         catch (Exception)
         {
             ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
             if (reading.IsFaulted)
             {
-                reading.GetAwaiter().GetResult();
+                reading.GetAwaiter().GetResult(); // the descriptions' own exception
             }
 
             throw;
         }
 
-        var (descriptions, missing) = reading.GetAwaiter().GetResult();
-        return ActivationAnalysis.Create(merged.Aggregate, descriptions, descriptionsPath, [.. merged.Inputs.Select(i => i.Path)],
-            [.. missing.Select(m => MissingValuesWarning(m, descriptionsPath))], merged.Evidence);
+        var (descriptions, missingValues) = reading.GetAwaiter().GetResult();
+        return (result, descriptions, missingValues);
     }
 
     /// <summary>The descriptions file's index: per described feature, where its row is and the row's numbers (<see cref="DescriptionIndex"/>).</summary>

@@ -31,14 +31,14 @@ internal static class CompressedText
     /// <summary>The compression of the file at <paramref name="path"/>.</summary>
     public static TextCompression Of(string path)
     {
-        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var file = InputFile.Open(path, () => File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read));
         return Of(file);
     }
 
     /// <summary>The file's text, decompressed as it is read; <paramref name="compressed"/> is the file itself, for how far it has been read.</summary>
     public static Stream OpenText(string path, TextCompression compression, out Stream compressed)
     {
-        compressed = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        compressed = InputFile.Open(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         try
         {
             return compression switch

@@ -30,7 +30,7 @@ internal sealed class MappedText : IDisposable
 
     public static MappedText Open(string path)
     {
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var handle = InputFile.Open(path, () => File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read));
         var length = RandomAccess.GetLength(handle);
         var text = new MappedText(path, handle, length, Utf8Start(handle));
         if (text.Start >= 0)

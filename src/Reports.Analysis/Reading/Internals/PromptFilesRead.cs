@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Reports.Analysis.Aggregation;
@@ -25,6 +24,11 @@ internal sealed class PromptFilesRead : IDisposable
     private readonly CancellationToken cancellationToken; // the caller's
     private readonly CancellationTokenSource stopping; // the caller's, or a failure of the data
     private readonly BlockingCollection<Job> jobs;
+
+    // Decompressed chunks on their way to a core or being parsed: one a core and one ahead, so memory stays a few chunks
+    // however far the decompressing thread could run ahead.
+    private readonly SemaphoreSlim buffers = new(Environment.ProcessorCount + 1);
+    private readonly ChunkBuffers chunkBuffers;
     private readonly FileState[] files;
     private readonly object gate = new();
     private readonly List<MappedText> opened = [];
@@ -41,6 +45,7 @@ internal sealed class PromptFilesRead : IDisposable
         stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         jobs = new BlockingCollection<Job>(2 * Environment.ProcessorCount + 2);
         files = [.. paths.Select(_ => new FileState())];
+        chunkBuffers = new ChunkBuffers(chunkSize);
     }
 
     public ActivationAggregate Read()
@@ -82,7 +87,7 @@ internal sealed class PromptFilesRead : IDisposable
         {
             for (var file = 0; file < paths.Count && !stopping.IsCancellationRequested; file++)
             {
-                using (var handle = File.OpenHandle(paths[file], FileMode.Open, FileAccess.Read, FileShare.Read))
+                using (var handle = InputFile.Open(paths[file], () => File.OpenHandle(paths[file], FileMode.Open, FileAccess.Read, FileShare.Read)))
                 {
                     if (CompressedText.Of(handle) is var compression && compression != TextCompression.None)
                     {
@@ -123,7 +128,7 @@ internal sealed class PromptFilesRead : IDisposable
     private void ProduceDecompressed(int file, TextCompression compression)
     {
         using var stream = CompressedText.OpenText(paths[file], compression, out var compressed);
-        var chunker = new TextChunker(stream, chunkSize, maxLineLength);
+        var chunker = new TextChunker(stream, chunkSize, maxLineLength, chunkBuffers);
         var chunk = 0;
         var reported = 0L;
         try
@@ -142,12 +147,22 @@ internal sealed class PromptFilesRead : IDisposable
                     // A gzip stream cut at a block's end reads as a shorter text without an error: its trailer tells.
                     // Said at the last line read, before that line (cut short too, mostly) is parsed.
                     var lines = piece.Buffer.AsSpan(0, piece.Length).Count((byte)'\n') + 1;
-                    ArrayPool<byte>.Shared.Return(piece.Buffer);
+                    chunker.Buffers.Return(piece.Buffer);
                     Queue(file, chunk + 1, [new Failed(file, chunk, Corrupt(paths[file], compression, lines, chunker.End, new EndOfStreamException("the text is shorter than the gzip trailer says")))]);
                     return;
                 }
 
-                jobs.Add(new BufferedChunk(file, chunk++, piece), stopping.Token);
+                try
+                {
+                    buffers.Wait(stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    chunker.Buffers.Return(piece.Buffer);
+                    throw;
+                }
+
+                jobs.Add(new BufferedChunk(file, chunk++, piece, chunker.Buffers), stopping.Token);
                 var position = compressed.Position;
                 bytesRead?.Report(Interlocked.Add(ref done, position - reported));
                 reported = position;
@@ -205,9 +220,10 @@ internal sealed class PromptFilesRead : IDisposable
             }
             finally
             {
-                if (job is BufferedChunk { Text.Buffer: var buffer })
+                if (job is BufferedChunk buffered)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffered.Pool.Return(buffered.Text.Buffer);
+                    buffers.Release();
                 }
             }
 
@@ -335,13 +351,14 @@ internal sealed class PromptFilesRead : IDisposable
 
         stopping.Dispose();
         jobs.Dispose();
+        buffers.Dispose();
     }
 
     private abstract record Job(int File, int Chunk);
 
     private sealed record MappedChunk(int File, int Chunk, MappedText Text) : Job(File, Chunk);
 
-    private sealed record BufferedChunk(int File, int Chunk, TextChunk Text) : Job(File, Chunk);
+    private sealed record BufferedChunk(int File, int Chunk, TextChunk Text, ChunkBuffers Pool) : Job(File, Chunk);
 
     private sealed record WholeFile(int File, TextCompression Compression) : Job(File, 0);
 

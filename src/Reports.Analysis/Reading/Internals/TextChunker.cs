@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Reports.Analysis.Reading.Internals;
 
 /// <summary>One chunk of a file's text in a pooled buffer: <c>Buffer[..Length]</c> is the text from byte <c>Offset</c> on.</summary>
@@ -10,13 +8,17 @@ internal readonly record struct TextChunk(byte[] Buffer, int Length, long Offset
 /// <see cref="ParallelPromptReader"/> cuts a mapped file into: the same rule on the same text gives the same cuts, so a
 /// compressed file aggregates to the same bits as its text. Only the chunks on their way to a parser are held.
 /// </summary>
-internal sealed class TextChunker(Stream text, int chunkSize, int maxLineLength)
+/// <param name="buffers">Where the chunks' buffers come from; shared by the files of a run, which give them back.</param>
+internal sealed class TextChunker(Stream text, int chunkSize, int maxLineLength, ChunkBuffers buffers)
 {
-    private byte[] buffer = ArrayPool<byte>.Shared.Rent(chunkSize + (1 << 16));
+    private byte[] buffer = [];
     private int filled;
     private long bufferOffset; // the text offset of buffer[0]: always the next chunk's start once started
     private bool ended;
     private bool previousEndsLine; // whether the byte before bufferOffset is a line feed
+
+    /// <summary>Where the chunks' buffers come from and go back to.</summary>
+    public ChunkBuffers Buffers => buffers;
 
     /// <summary>
     /// Where the UTF-8 text starts (after a BOM), or -1 for an empty text or a UTF-16/32 one (which the generated reader
@@ -38,8 +40,8 @@ internal sealed class TextChunker(Stream text, int chunkSize, int maxLineLength)
     }
 
     /// <summary>
-    /// The chunks in order, the last one ending at the end of the text; each buffer is the caller's, to return to
-    /// <see cref="ArrayPool{T}.Shared"/>.
+    /// The chunks in order, the last one ending at the end of the text; each buffer is the caller's, to give back to
+    /// <see cref="Buffers"/>.
     /// </summary>
     /// <param name="start">What <see cref="Start"/> returned.</param>
     public IEnumerable<TextChunk> Chunks(long start)
@@ -112,7 +114,7 @@ internal sealed class TextChunker(Stream text, int chunkSize, int maxLineLength)
             previousEndsLine = buffer[length - 1] == (byte)'\n';
         }
 
-        var rest = ArrayPool<byte>.Shared.Rent(Math.Max(chunkSize + (1 << 16), filled - length));
+        var rest = Buffers.Rent(filled - length);
         buffer.AsSpan(length, filled - length).CopyTo(rest);
         buffer = rest;
         filled -= length;
@@ -134,9 +136,9 @@ internal sealed class TextChunker(Stream text, int chunkSize, int maxLineLength)
         {
             if (filled == buffer.Length)
             {
-                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                var larger = Buffers.Rent(Math.Max(Buffers.StandardSize, buffer.Length * 2));
                 buffer.AsSpan(0, filled).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(buffer);
+                Buffers.Return(buffer);
                 buffer = larger;
             }
 
@@ -153,7 +155,7 @@ internal sealed class TextChunker(Stream text, int chunkSize, int maxLineLength)
     /// <summary>Gives back the buffer still held (after the last chunk, or when the reading stopped).</summary>
     public void Release()
     {
-        ArrayPool<byte>.Shared.Return(buffer);
+        Buffers.Return(buffer);
         buffer = [];
         filled = 0;
     }
