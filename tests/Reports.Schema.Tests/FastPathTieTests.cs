@@ -105,7 +105,9 @@ public sealed class FastPathTieTests
             ["ReportsSchemaRuntimeNamespace"] = project.Descendants("ReportsSchemaRuntimeNamespace").Single().Value,
             ["TargetFramework"] = "net10.0",
         };
-        var compilation = CSharpCompilation.Create("Reports.Analysis", Sources.Value, GeneratorRun.FrameworkReferences,
+        // The framework and the project's package (Zstandard shards).
+        MetadataReference[] references = [.. GeneratorRun.FrameworkReferences, MetadataReference.CreateFromFile(typeof(ZstdSharp.DecompressionStream).Assembly.Location)];
+        var compilation = CSharpCompilation.Create("Reports.Analysis", Sources.Value, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
         var run = GeneratorRun.Run(compilation, properties, LanguageVersion.Preview, samples);
         Assert.Empty(run.GeneratorDiagnostics);
