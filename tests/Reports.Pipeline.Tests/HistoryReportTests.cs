@@ -170,6 +170,26 @@ public sealed class HistoryReportTests
     }
 
     [Fact]
+    public void A_changed_description_and_a_new_warning_are_listed_and_break_their_rules()
+    {
+        var root = TestData.NewTemporaryDirectory();
+        var history = Path.Combine(root, "history");
+        Build(root, HistoryFixtures.A, history, "a");
+        // B with feature 10's description rewritten and feature 40 without a row: one RPT101 more than A had.
+        const string rewritten = "Feature 10 now fires on other things";
+        var (output, log) = Build(root, HistoryFixtures.B, history, "b", failOn: "description-changed>0;new-warnings>0",
+            description: id => id switch { 10 => rewritten, 40 => null, _ => HistoryFixtures.Description(id) });
+
+        var summary = File.ReadAllLines(Path.Combine(output, "summary.md"));
+        Assert.Equal([Row(["10", rewritten])], TableRows(summary, "### Descriptions that changed"));
+        Assert.Equal([Row(["RPT101", "0", "1"])], TableRows(summary, "### Warnings"));
+        var errors = log.Diagnostics.Where(d => d.IsError).ToList();
+        Assert.Equal(["RPT064", "RPT065"], errors.Select(e => e.Code));
+        Assert.Contains(": 1 feature(s) with another description: feature 10;", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains(": 1 warning(s) more than the previous build, counted per code: code RPT101 +1;", errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rules_that_hold_fail_nothing_and_a_bad_rule_is_RPT050()
     {
         var root = TestData.NewTemporaryDirectory();
@@ -186,9 +206,9 @@ public sealed class HistoryReportTests
     }
 
     private static (string Output, CollectingLog Log) Build(string root, IReadOnlyDictionary<long, IReadOnlyDictionary<string, double[]>> data, string history, string label,
-        int max = ReportRequest.DefaultHistoryMax, string failOn = "", string mode = "error")
+        int max = ReportRequest.DefaultHistoryMax, string failOn = "", string mode = "error", Func<long, string?>? description = null)
     {
-        HistoryFixtures.Write(Path.Combine(root, "data"), data);
+        HistoryFixtures.Write(Path.Combine(root, "data"), data, description);
         var log = new CollectingLog();
         var outcome = ReportPipeline.Run(Request(root, history, label, failOn, mode, max), log);
         Assert.True(outcome.Succeeded, string.Join('\n', log.Diagnostics));

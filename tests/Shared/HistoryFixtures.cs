@@ -26,9 +26,14 @@ internal static class HistoryFixtures
         [40] = new Dictionary<string, double[]> { ["medical"] = [3.0, 3.5], ["code"] = [0.25] },
     };
 
+    /// <summary>The description text every feature has unless told otherwise.</summary>
+    public static string Description(long id) => $"Feature {id} fires on things";
+
     /// <summary>Writes a version's two files into <paramref name="directory"/> (overwriting): (descriptions, prompts).</summary>
-    public static (string Descriptions, string Prompts) Write(string directory, IReadOnlyDictionary<long, IReadOnlyDictionary<string, double[]>> data)
+    /// <param name="description">A feature's description text; null leaves the feature without a row. Default: <see cref="Description"/>.</param>
+    public static (string Descriptions, string Prompts) Write(string directory, IReadOnlyDictionary<long, IReadOnlyDictionary<string, double[]>> data, Func<long, string?>? description = null)
     {
+        description ??= Description;
         Directory.CreateDirectory(directory);
         var descriptions = Path.Combine(directory, "desc.csv");
         var prompts = Path.Combine(directory, "prompts.jsonl");
@@ -38,7 +43,11 @@ internal static class HistoryFixtures
         foreach (var (id, categories) in data.OrderBy(d => d.Key))
         {
             var count = categories.Values.Sum(v => v.Length);
-            csv.Append(CultureInfo.InvariantCulture, $"{id},1.0,2.0,0.1,1.5,0.5,chat,pt,personal,src,tok,{count},https://example.org/{id},completion,Feature {id} fires on things,personal\n");
+            if (description(id) is { } text)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{id},1.0,2.0,0.1,1.5,0.5,chat,pt,personal,src,tok,{count},https://example.org/{id},completion,{text},personal\n");
+            }
+
             jsonl.Append(CultureInfo.InvariantCulture, $"{{\"feature_id\":{id},\"token\":\"tok\",\"source\":\"src\",\"active_prompts\":[");
             var first = true;
             foreach (var (label, activations) in categories)
