@@ -40,14 +40,49 @@ internal sealed class HistoryRun
     {
         var store = new HistoryStore(request.HistoryDirectory!, request.HistoryMax);
         var kept = store.Load(log);
+        var draft = Header(request, analysis, inputs);
+        var overThreshold = rules.FirstOrDefault(r => r.Measure == "profile-shift") is { } profileShift ? profileShift.IsBrokenBy : (Func<double, bool>?)null;
         string pending;
         SnapshotHeader header;
+        HistoryChanges? withNewest = null;
         try
         {
             Directory.CreateDirectory(store.Directory);
             pending = Path.Combine(store.Directory, $".{SafeName(request.Name)}.snapshot.tmp");
             var hashes = DescriptionHashes(analysis);
-            header = SnapshotWriter.Write(pending, Header(request, analysis, inputs), Features(analysis, specificity, hashes, cancellationToken));
+            using var writer = new SnapshotWriter(pending);
+            using var features = Features(analysis, specificity, hashes, cancellationToken).GetEnumerator();
+
+            // One pass: each feature is written and compared with the newest snapshot's as it comes.
+            if (kept.Count > 0)
+            {
+                try
+                {
+                    using var reader = SnapshotReader.Open(kept[^1].Path);
+                    withNewest = HistoryComparer.Compare(reader, kept[^1], draft, Written(), overThreshold);
+                }
+                catch (SnapshotFormatException exception)
+                {
+                    log.Report(HistoryStore.Skipped(exception, kept[^1].Path));
+                    kept = [.. kept.SkipLast(1)];
+                }
+            }
+
+            // The features a comparison that stopped (or none) left unwritten.
+            foreach (var _ in Written())
+            {
+            }
+
+            header = writer.Complete(draft);
+
+            IEnumerable<SnapshotFeature> Written()
+            {
+                while (features.MoveNext())
+                {
+                    writer.Add(features.Current);
+                    yield return features.Current;
+                }
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -56,23 +91,26 @@ internal sealed class HistoryRun
             return null;
         }
 
-        var profileShift = rules.FirstOrDefault(r => r.Measure == "profile-shift");
         var sameAs = kept.Count > 0 && kept[^1].Header.ContentSha256 == header.ContentSha256 ? kept[^1] : null;
-        var changes = new HistoryChanges();
-        // The previous build is the newest snapshot of other data: a build again of the same data compares as the first did.
-        foreach (var baseline in kept.Where(k => k.Header.ContentSha256 != header.ContentSha256).Reverse())
+        var changes = withNewest is not null && sameAs is null ? withNewest : new HistoryChanges();
+        if (withNewest is null || sameAs is not null)
         {
-            try
+            // The previous build is the newest snapshot of other data: a build again of the same data (a retry) compares
+            // as the first build of it did, reading this build's features back from its snapshot.
+            foreach (var baseline in kept.Where(k => k.Header.ContentSha256 != header.ContentSha256).Reverse())
             {
-                using var reader = SnapshotReader.Open(baseline.Path);
-                using var current = SnapshotReader.Open(pending);
-                changes = HistoryComparer.Compare(reader, baseline, current.Header, current.Features(), profileShift is null ? null : profileShift.IsBrokenBy);
-                break;
-            }
-            catch (SnapshotFormatException exception)
-            {
-                log.Report(HistoryStore.Skipped(exception, baseline.Path));
-                kept = [.. kept.Where(k => k != baseline)];
+                try
+                {
+                    using var reader = SnapshotReader.Open(baseline.Path);
+                    using var current = SnapshotReader.Open(pending);
+                    changes = HistoryComparer.Compare(reader, baseline, current.Header, current.Features(), overThreshold);
+                    break;
+                }
+                catch (SnapshotFormatException exception)
+                {
+                    log.Report(HistoryStore.Skipped(exception, baseline.Path));
+                    kept = [.. kept.Where(k => k != baseline)];
+                }
             }
         }
 
@@ -156,7 +194,8 @@ internal sealed class HistoryRun
             var means = new double?[analysis.Labels.Count];
             for (var l = 0; l < means.Length; l++)
             {
-                means[l] = feature.ByLabel[l]?.Mean;
+                // As the snapshot keeps it (single precision): compared with a snapshot's, an unchanged mean is equal.
+                means[l] = feature.ByLabel[l]?.Mean is { } mean && float.IsFinite((float)mean) ? (float)mean : null;
             }
 
             var hash = descriptions.Described[i] ? descriptions.Hashes[i].ToString("x16", CultureInfo.InvariantCulture) : null;

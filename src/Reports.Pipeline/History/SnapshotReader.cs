@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 
 namespace Reports.Pipeline.History;
@@ -13,22 +12,25 @@ namespace Reports.Pipeline.History;
 /// </summary>
 internal sealed class SnapshotReader : IDisposable
 {
-    private readonly FileStream file;
-    private readonly StreamReader reader;
+    private readonly GZipStream gzip;
     private readonly string path;
+    private byte[] buffer = new byte[1 << 16];
+    private int start;
+    private int end;
+    private bool ended;
 
     private SnapshotReader(string path)
     {
         this.path = path;
-        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        reader = new StreamReader(new GZipStream(file, CompressionMode.Decompress), new UTF8Encoding(false, throwOnInvalidBytes: true), false, 1 << 16);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        gzip = new GZipStream(file, CompressionMode.Decompress);
         try
         {
             Header = ReadHeader();
         }
         catch
         {
-            reader.Dispose();
+            gzip.Dispose();
             throw;
         }
     }
@@ -44,13 +46,13 @@ internal sealed class SnapshotReader : IDisposable
         var previous = long.MinValue;
         while (true)
         {
-            var line = Guarded(path, reader.ReadLine);
-            if (line is null)
+            var line = Guarded(path, NextLine);
+            if (line is not { } range)
             {
                 break;
             }
 
-            var feature = Guarded(path, () => ParseFeature(line, Header.Labels.Count));
+            var feature = Guarded(path, () => ParseFeature(buffer.AsSpan(range), Header.Labels.Count));
             if (feature.Id <= previous)
             {
                 throw Corrupt($"feature {feature.Id} after feature {previous}: expected feature-id order");
@@ -67,14 +69,54 @@ internal sealed class SnapshotReader : IDisposable
         }
     }
 
-    public void Dispose() => reader.Dispose();
+    public void Dispose() => gzip.Dispose();
+
+    /// <summary>The next line's bytes in <see cref="buffer"/> (without its line feed); null at the end of the file.</summary>
+    private Range? NextLine()
+    {
+        while (true)
+        {
+            var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                var line = new Range(start, start + newline);
+                start += newline + 1;
+                return line;
+            }
+
+            if (ended)
+            {
+                if (start == end)
+                {
+                    return null;
+                }
+
+                var last = new Range(start, end);
+                start = end;
+                return last;
+            }
+
+            // Keep the partial line: move it to the front, grow the buffer when the line fills it.
+            Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+            if (end == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            var read = gzip.Read(buffer, end, buffer.Length - end);
+            ended = read == 0;
+            end += read;
+        }
+    }
 
     private SnapshotFormatException Corrupt(string what) => new($"{Path.GetFileName(path)}: {what}");
 
     private SnapshotHeader ReadHeader()
     {
-        var line = reader.ReadLine() ?? throw Corrupt("empty");
-        using var document = JsonDocument.Parse(line);
+        var line = Guarded(path, NextLine) ?? throw Corrupt("empty");
+        using var document = Guarded(path, () => JsonDocument.Parse(buffer.AsMemory(line)));
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.GetString() != SnapshotFormat.FormatName)
         {
@@ -103,23 +145,60 @@ internal sealed class SnapshotReader : IDisposable
             root.GetProperty("features").GetInt64());
     }
 
-    private SnapshotFeature ParseFeature(string line, int labelCount)
+    /// <summary><c>[id, prompts, [means], most specific, description hash, [tokens]]</c>, read token by token.</summary>
+    private SnapshotFeature ParseFeature(ReadOnlySpan<byte> line, int labelCount)
     {
-        using var document = JsonDocument.Parse(line);
-        var item = document.RootElement;
-        if (item.ValueKind != JsonValueKind.Array || item.GetArrayLength() != 6)
+        var json = new Utf8JsonReader(line);
+        Expect(ref json, JsonTokenType.StartArray);
+        Expect(ref json, JsonTokenType.Number);
+        var id = json.GetInt64();
+        Expect(ref json, JsonTokenType.Number);
+        var prompts = json.GetInt64();
+        Expect(ref json, JsonTokenType.StartArray);
+        var means = new double?[labelCount];
+        var m = 0;
+        while (Next(ref json) != JsonTokenType.EndArray)
         {
-            throw Corrupt("a feature line that is not [id, prompts, means, most specific, description hash, tokens]");
+            if (m == labelCount)
+            {
+                throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"feature {id} has more means than its {labelCount} categories"));
+            }
+
+            means[m++] = json.TokenType == JsonTokenType.Null ? null : json.GetDouble();
         }
 
-        var means = item[2].EnumerateArray().Select(m => m.ValueKind == JsonValueKind.Null ? (double?)null : m.GetDouble()).ToArray();
-        var specific = item[3].GetInt32();
-        if (means.Length != labelCount || specific < -1 || specific >= labelCount)
+        Expect(ref json, JsonTokenType.Number);
+        var specific = json.GetInt32();
+        if (m != labelCount || specific < -1 || specific >= labelCount)
         {
-            throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"feature {item[0].GetInt64()} has {means.Length} means for {labelCount} categories"));
+            throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"feature {id} has {m} means and most specific category {specific} of {labelCount}"));
         }
 
-        return new SnapshotFeature(item[0].GetInt64(), item[1].GetInt64(), means, specific, item[4].GetString(), [.. item[5].EnumerateArray().Select(t => t.GetString() ?? "")]);
+        var hash = Next(ref json) == JsonTokenType.Null ? null : json.GetString();
+        Expect(ref json, JsonTokenType.StartArray);
+        var tokens = new List<string>(SnapshotFormat.TokensKept);
+        while (Next(ref json) != JsonTokenType.EndArray)
+        {
+            tokens.Add(json.GetString() ?? "");
+        }
+
+        Expect(ref json, JsonTokenType.EndArray);
+        if (json.Read())
+        {
+            throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"feature {id}'s line goes on after its array"));
+        }
+
+        return new SnapshotFeature(id, prompts, means, specific, hash, [.. tokens]);
+    }
+
+    private JsonTokenType Next(ref Utf8JsonReader json) => json.Read() ? json.TokenType : throw Corrupt("a feature line that ends too soon");
+
+    private void Expect(ref Utf8JsonReader json, JsonTokenType type)
+    {
+        if (Next(ref json) != type)
+        {
+            throw Corrupt($"a feature line with {json.TokenType} where {type} belongs: not [id, prompts, means, most specific, description hash, tokens]");
+        }
     }
 
     /// <summary>What a damaged file throws, from gzip, UTF-8 or JSON, as the one exception a caller skips the snapshot on.</summary>
@@ -129,7 +208,7 @@ internal sealed class SnapshotReader : IDisposable
         {
             return read();
         }
-        catch (Exception exception) when (exception is InvalidDataException or JsonException or DecoderFallbackException or InvalidOperationException or KeyNotFoundException or FormatException or IndexOutOfRangeException or EndOfStreamException)
+        catch (Exception exception) when (exception is InvalidDataException or JsonException or InvalidOperationException or KeyNotFoundException or FormatException or IndexOutOfRangeException or EndOfStreamException)
         {
             throw new SnapshotFormatException($"{Path.GetFileName(path)}: {exception.Message}");
         }
