@@ -161,8 +161,11 @@ internal sealed class HistoryRun
     }
 
     /// <summary>How a snapshot is named in the trend: its number, and its label when it has one.</summary>
+    /// <remarks>A label is cut to 12 characters: a commit's 40 digits would crowd the chart's axis, and 12 name it.</remarks>
     private static string Name(int number, SnapshotHeader header) =>
-        header.Label is { Length: > 0 } label ? string.Create(CultureInfo.InvariantCulture, $"#{number} {label}") : string.Create(CultureInfo.InvariantCulture, $"#{number}");
+        header.Label is { Length: > 0 } label
+            ? string.Create(CultureInfo.InvariantCulture, $"#{number} {(label.Length > 12 ? label[..12] : label)}")
+            : string.Create(CultureInfo.InvariantCulture, $"#{number}");
 
     private static SnapshotHeader Header(ReportRequest request, ActivationAnalysis analysis, IReadOnlyList<InputFileInfo> inputs)
     {
