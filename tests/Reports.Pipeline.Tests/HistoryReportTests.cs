@@ -19,7 +19,14 @@ public sealed class HistoryReportTests
     {
         var root = TestData.NewTemporaryDirectory();
         var history = Path.Combine(root, "history");
-        Build(root, HistoryFixtures.A, history, "a1");
+        var (firstOutput, _) = Build(root, HistoryFixtures.A, history, "a1");
+        // The first build has nothing to compare with, and one point draws no trend chart.
+        var firstHtml = File.ReadAllText(Path.Combine(firstOutput, "report.html"));
+        var firstSection = firstHtml[firstHtml.IndexOf("<h2 id=\"changes\">", StringComparison.Ordinal)..];
+        firstSection = firstSection[..firstSection.IndexOf("<h2 ", 5, StringComparison.Ordinal)];
+        Assert.Contains("This is the first build in the history", firstSection, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", firstSection, StringComparison.Ordinal);
+
         Build(root, HistoryFixtures.A, history, "a2");
         var (output, log) = Build(root, HistoryFixtures.B, history, "b");
 
@@ -56,6 +63,10 @@ public sealed class HistoryReportTests
         Assert.Contains(HtmlRow(removedCells, numeric: [0, 1]), section, StringComparison.Ordinal);
         Assert.Contains("<svg", section, StringComparison.Ordinal); // the trend chart: two points
 
+        // In the PDF, the section right after the cover (page 1: the cover and its contents).
+        var pdfPath = Path.Combine(output, "report.pdf");
+        Assert.DoesNotContain("Compared with", PdfTools.Text(pdfPath, page: 1, raw: true), StringComparison.Ordinal);
+        Assert.Contains("Changes since the previous build Compared with snapshot #1 (a1)", PdfTools.Normalize(PdfTools.Text(pdfPath, page: 2, raw: true)), StringComparison.Ordinal);
         var pdf = PdfTools.Normalize(PdfTools.Text(Path.Combine(output, "report.pdf"), raw: true));
         var pdfChanges = pdf[pdf.IndexOf("Changes since the previous build Compared with", StringComparison.Ordinal)..];
         Assert.Contains(string.Join(' ', shiftCells), pdfChanges, StringComparison.Ordinal);
