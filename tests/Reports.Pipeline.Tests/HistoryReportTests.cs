@@ -130,6 +130,22 @@ public sealed class HistoryReportTests
     }
 
     [Fact]
+    public void A_history_directory_that_cannot_be_made_is_a_warning_and_the_report_is_written()
+    {
+        var root = TestData.NewTemporaryDirectory();
+        // A file where the history's directory should be.
+        var history = Path.Combine(root, "history");
+        File.WriteAllText(history, "not a directory");
+
+        var (output, log) = Build(root, HistoryFixtures.A, history, "a");
+
+        var warning = Assert.Single(log.Diagnostics, d => d.Code == "RPT112");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.True(File.Exists(Path.Combine(output, "report.pdf")));
+        Assert.Equal("not a directory", File.ReadAllText(history));
+    }
+
+    [Fact]
     public void The_same_inputs_and_history_give_the_same_bytes()
     {
         var first = TestData.NewTemporaryDirectory();

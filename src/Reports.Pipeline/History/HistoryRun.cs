@@ -39,7 +39,19 @@ internal sealed class HistoryRun
         IReadOnlyList<FailOnRule> rules, IReportLog log, CancellationToken cancellationToken)
     {
         var store = new HistoryStore(request.HistoryDirectory!, request.HistoryMax);
-        var kept = store.Load(log);
+        IReadOnlyList<SnapshotFile> kept;
+        try
+        {
+            kept = store.Load(log);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The directory itself cannot be listed (its permissions, a file in its path): no history this build.
+            log.Report(new ReportDiagnostic(DiagnosticSeverity.Warning, PipelineDiagnosticCodes.HistoryNotWritten,
+                $"the history was not read or written: {exception.Message}; check that the history directory can be read and written", request.HistoryDirectory));
+            return null;
+        }
+
         var draft = Header(request, analysis, inputs);
         var overThreshold = rules.FirstOrDefault(r => r.Measure == "profile-shift") is { } profileShift ? profileShift.IsBrokenBy : (Func<double, bool>?)null;
         string pending;
