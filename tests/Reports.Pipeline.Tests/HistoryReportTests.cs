@@ -146,6 +146,20 @@ public sealed class HistoryReportTests
     }
 
     [Fact]
+    public void A_character_no_font_has_in_the_changes_is_RPT107_there()
+    {
+        var root = TestData.NewTemporaryDirectory();
+        var history = Path.Combine(root, "history");
+        // The label is printed only in the changes: the summary names the snapshot compared with, the trend its builds.
+        Build(root, HistoryFixtures.A, history, "a\uE000");
+        var (_, log) = Build(root, HistoryFixtures.B, history, "b");
+
+        var warning = Assert.Single(log.Diagnostics, d => d.Code == "RPT107");
+        Assert.Contains("U+E000 (private use)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("the changes since the previous build", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_inputs_and_history_give_the_same_bytes()
     {
         var first = TestData.NewTemporaryDirectory();
