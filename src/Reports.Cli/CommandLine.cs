@@ -58,6 +58,14 @@ public static class CommandLine
           --max-line-length <size>
                                   the longest line (or CSV record) accepted in either input, e.g. 64M (default),
                                   65536 or 1G (at most); a longer one is error RPT020
+          --history <dir>         keep a history there: each build adds a snapshot (unless the data is the same as the
+                                  newest's) and the report shows what changed since the previous build
+          --history-label <text>  the build's label in its snapshot, e.g. the commit (default: none)
+          --history-max <n>       snapshots kept and read, the newest (default 50)
+          --fail-on <rules>       fail when the changes break a rule, e.g. "removed>0;profile-shift>2.0"
+                                  (removed, added, profile-shift, category-changed, description-changed,
+                                  new-warnings; > or >=): RPT060-RPT065 naming the features; needs --history
+          --fail-on-mode <mode>   error (default) or warn: a broken rule as a warning
           --verbose               print progress on standard error
           -h, --help              show this help
 
@@ -289,6 +297,7 @@ public static class CommandLine
         var prompts = new List<string>();
         var partials = new List<string>();
         string? featurePages = null, featurePagesBy = null, topPrompts = null, heatmapOrder = null, maxLineLength = null, heatmapFeatures = null, includeFeatures = null;
+        string? history = null, historyLabel = null, historyMax = null, failOn = null, failOnMode = null;
         bool render = true, hashInputs = true, verbose = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -307,7 +316,8 @@ public static class CommandLine
                     verbose = true;
                     continue;
                 case "--descriptions" or "--prompts" or "--partials" or "--out" or "--name" or "--title"
-                    or "--feature-pages" or "--feature-pages-by" or "--top-prompts" or "--heatmap-order" or "--max-line-length" or "--heatmap-features" or "--include-features":
+                    or "--feature-pages" or "--feature-pages-by" or "--top-prompts" or "--heatmap-order" or "--max-line-length" or "--heatmap-features" or "--include-features"
+                    or "--history" or "--history-label" or "--history-max" or "--fail-on" or "--fail-on-mode":
                     if (i + 1 >= args.Length)
                     {
                         problem = $"{arg} needs a value";
@@ -329,6 +339,11 @@ public static class CommandLine
                         "--max-line-length" => maxLineLength = value,
                         "--heatmap-features" => heatmapFeatures = value,
                         "--include-features" => includeFeatures = value,
+                        "--history" => history = value,
+                        "--history-label" => historyLabel = value,
+                        "--history-max" => historyMax = value,
+                        "--fail-on" => failOn = value,
+                        "--fail-on-mode" => failOnMode = value,
                         _ => heatmapOrder = value,
                     };
                     continue;
@@ -362,6 +377,13 @@ public static class CommandLine
             return false;
         }
 
+        var historyCount = ReportRequest.DefaultHistoryMax;
+        if (historyMax is not null && (!int.TryParse(historyMax, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out historyCount) || historyCount < 1))
+        {
+            problem = $"--history-max needs a whole number of snapshots, 1 or more, not '{historyMax}'";
+            return false;
+        }
+
         var request = new ReportRequest
         {
             Name = name ?? new DirectoryInfo(Path.GetFullPath(outDir!)).Name,
@@ -381,6 +403,11 @@ public static class CommandLine
             IncludeFeatures = includeFeatures ?? "",
             MaxLineLength = (int)lineLimit,
             SourceDate = ReportRequest.SourceDateFromEnvironment(),
+            HistoryDirectory = history,
+            HistoryLabel = historyLabel,
+            HistoryMax = historyCount,
+            FailOn = failOn ?? "",
+            FailOnMode = failOnMode ?? "error",
         };
         options = new BuildOptions(request, verbose);
         return true;

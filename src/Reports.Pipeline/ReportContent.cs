@@ -45,6 +45,9 @@ public sealed class ReportContent(
     /// <summary>Per feature of <see cref="Analysis"/>, the category it is most specific to: computed once, for the selection, the overview and the summaries.</summary>
     public IReadOnlyList<FeatureSpecificity> Specificity { get; } = specificity;
 
+    /// <summary>What changed since the previous build, when the request keeps a history (null otherwise).</summary>
+    internal History.HistoryChanges? Changes { get; init; }
+
     /// <summary>Every feature with prompts, grouped by category (the PDF's overview page and the PNG), built once by whichever needs it first.</summary>
     public FeatureOverviewModel Overview => LazyInitializer.EnsureInitialized(ref field, ref overviewGate, () => OverviewModels.From(Analysis, Specificity, Selection));
 

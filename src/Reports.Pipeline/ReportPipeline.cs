@@ -6,6 +6,7 @@ using Reports.Analysis.Evidence;
 using Reports.Analysis.Reading;
 using Reports.Pipeline.Diagnostics;
 using Reports.Pipeline.Features;
+using Reports.Pipeline.History;
 using Reports.Pipeline.Outputs;
 using Reports.Schema;
 
@@ -55,12 +56,13 @@ public static class ReportPipeline
             return ReportOutcome.Failed;
         }
 
-        if (!TryExpandInputs(request, log, out var prompts, out var partials))
+        if (!TryExpandInputs(request, log, out var prompts, out var partials) || !TryReadHistoryOptions(request, log, out var rules))
         {
             return ReportOutcome.Failed;
         }
 
         ReportContent content;
+        HistoryRun? history = null;
         try
         {
             var (analysis, inputs) = partials.Count > 0 ? AnalyzePartials(request, partials, log, cancellationToken) : Analyze(request, prompts, log, cancellationToken);
@@ -79,7 +81,13 @@ public static class ReportPipeline
                 return ReportOutcome.Failed;
             }
 
-            content = new ReportContent(request, analysis, inputs, selection, order, columns, pages, specificity);
+            if (request.HistoryDirectory is not null)
+            {
+                log.Progress($"{request.Name}: comparing with the history in {request.HistoryDirectory}");
+                history = HistoryRun.Prepare(request, analysis, specificity, inputs, rules, log, cancellationToken);
+            }
+
+            content = new ReportContent(request, analysis, inputs, selection, order, columns, pages, specificity) { Changes = history?.Changes };
             if (request.Render)
             {
                 foreach (var warning in UndrawableCharacters.Find(content.Document))
@@ -90,31 +98,79 @@ public static class ReportPipeline
         }
         catch (SchemaDataException exception)
         {
+            history?.Discard();
             log.Report(Located(exception, request));
             return ReportOutcome.Failed;
         }
         catch (ReportInputException exception)
         {
+            history?.Discard();
             log.Report(exception.Diagnostic);
             return ReportOutcome.Failed;
         }
         catch (InputChangedException exception)
         {
             // A description row or a feature's records read back for the document.
+            history?.Discard();
             log.Report(exception.Diagnostic);
             return ReportOutcome.Failed;
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
         {
             // An input that is there but cannot be read where no reader said which (the hashes beside the reading, say).
+            history?.Discard();
             log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile,
                 $"could not read an input: {exception.Message.TrimEnd('.')}; check its permissions, and that no other program holds it open for writing"));
             return ReportOutcome.Failed;
         }
 
         var outputs = Outputs.Where(o => request.Render || !o.IsRendering).ToArray();
-        var written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);
-        return written is null ? ReportOutcome.Failed : new ReportOutcome(true, written, content.Analysis, [.. content.HeatmapColumns.Select(f => f.FeatureId)]);
+        string[]? written;
+        try
+        {
+            written = WriteAtomically(request.OutputDirectory, outputs, content, log, cancellationToken);
+        }
+        catch
+        {
+            history?.Discard();
+            throw;
+        }
+
+        if (written is null)
+        {
+            history?.Discard();
+            return ReportOutcome.Failed;
+        }
+
+        if (history is not null)
+        {
+            // Recorded before the gates are judged: a build that fails on them still leaves its snapshot.
+            history.Commit(log);
+            foreach (var broken in FailOnRules.Broken(rules, history.Changes, warn: request.FailOnMode == "warn"))
+            {
+                log.Report(broken);
+            }
+        }
+
+        return new ReportOutcome(true, written, content.Analysis, [.. content.HeatmapColumns.Select(f => f.FeatureId)]);
+    }
+
+    /// <summary>The history's options: checked before anything is read, as the other options are.</summary>
+    private static bool TryReadHistoryOptions(ReportRequest request, IReportLog log, out IReadOnlyList<FailOnRule> rules)
+    {
+        rules = [];
+        var problem = request.HistoryMax < 1 ? $"HistoryMax: expected a number of snapshots (1 or more), found {request.HistoryMax}"
+            : request.FailOnMode is not ("error" or "warn") ? $"FailOnMode: expected error or warn, found '{request.FailOnMode}'"
+            : !FailOnRules.TryParse(request.FailOn, out rules, out var ruleProblem) ? ruleProblem
+            : rules.Count > 0 && string.IsNullOrEmpty(request.HistoryDirectory) ? "FailOn: its rules compare with the previous build, which needs a HistoryDirectory (--history); set one"
+            : null;
+        if (problem is null)
+        {
+            return true;
+        }
+
+        log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, PipelineDiagnosticCodes.InvalidOption, problem));
+        return false;
     }
 
     /// <summary>Reads the prompts files, hashing the inputs beside the aggregation.</summary>

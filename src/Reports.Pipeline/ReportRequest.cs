@@ -88,6 +88,26 @@ public sealed record ReportRequest
     /// </summary>
     public int MaxLineLength { get; init; } = ReaderLimits.DefaultMaxLineLength;
 
+    /// <summary>
+    /// Where each build adds a snapshot of the report (docs/history.md) and from which the changes since the previous
+    /// build are drawn; null keeps no history.
+    /// </summary>
+    public string? HistoryDirectory { get; init; }
+
+    /// <summary>The build's label in its snapshot (e.g. the commit); null for none. Never the clock.</summary>
+    public string? HistoryLabel { get; init; }
+
+    /// <summary>How many snapshots the history keeps and reads, the newest.</summary>
+    public int HistoryMax { get; init; } = DefaultHistoryMax;
+
+    public const int DefaultHistoryMax = 50;
+
+    /// <summary>Rules over the changes since the previous build, e.g. "removed&gt;0;profile-shift&gt;2.0" (docs/history.md); empty for none.</summary>
+    public string FailOn { get; init; } = "";
+
+    /// <summary>"error" (the default): a broken <see cref="FailOn"/> rule fails the build; "warn" reports it as a warning.</summary>
+    public string FailOnMode { get; init; } = "error";
+
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Name : Title;
 
     /// <summary>Reads <c>SOURCE_DATE_EPOCH</c> (seconds since 1970-01-01 UTC); null when unset or not a number.</summary>

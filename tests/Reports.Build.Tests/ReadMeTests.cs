@@ -65,11 +65,13 @@ public sealed partial class ReadMeTests
             Assert.Contains(option, buildOptions);
 
             // README: "An option means what the metadata of its name means (`--no-render` is `Render="false"`)": the
-            // metadata's name in kebab case, but for Render and OutputDirectory (--out, which the README does not spell out).
+            // metadata's name in kebab case, but for Render, OutputDirectory (--out, which the README does not spell out)
+            // and HistoryDirectory (--history, as the README says).
             var expected = metadata switch
             {
                 "Render" => "--no-render",
                 "OutputDirectory" => "--out",
+                "HistoryDirectory" => "--history",
                 _ => "--" + Kebab(metadata),
             };
             Assert.Equal(expected, option);

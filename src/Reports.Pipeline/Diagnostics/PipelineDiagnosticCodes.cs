@@ -22,4 +22,17 @@ public static class PipelineDiagnosticCodes
 
     // Warnings: the report is written, but something in it deserves a look.
     public const string UndrawableCharacter = "RPT107";
+
+    // The history's gates (FailOn, docs/history.md): errors, or warnings with FailOnMode="warn". Each names the features.
+    public const string GateRemoved = "RPT060";
+    public const string GateAdded = "RPT061";
+    public const string GateProfileShift = "RPT062";
+    public const string GateCategoryChanged = "RPT063";
+    public const string GateDescriptionChanged = "RPT064";
+    public const string GateNewWarnings = "RPT065";
+
+    // Warnings of the history: a snapshot that cannot be read is skipped, the history not written is said; never a failed build.
+    public const string SnapshotCorrupt = "RPT110";
+    public const string SnapshotNewerVersion = "RPT111";
+    public const string HistoryNotWritten = "RPT112";
 }

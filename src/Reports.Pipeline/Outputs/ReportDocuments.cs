@@ -65,6 +65,7 @@ public static class ReportDocuments
             CategorySummary = CategorySummaries.Table(analysis, content.Specificity),
             CategorySummaryNote = CategorySummaries.Note,
             CategoryContrasts = CategorySummaries.Boxes(analysis, content.Specificity),
+            Changes = ChangesSections.From(content),
         };
     }
 

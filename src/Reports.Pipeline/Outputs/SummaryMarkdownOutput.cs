@@ -51,6 +51,11 @@ public sealed class SummaryMarkdownOutput : IReportOutput
         text.Append(string.Create(CultureInfo.InvariantCulture,
             $"**Totals:** {Integer(totals.Features)} features ({Integer(withPrompts)} with prompts, {Integer(totals.FeaturesDescribed)} described), {Integer(totals.Prompts)} prompts in {Integer(totals.Labels)} categories, {Integer(totals.FeatureRecords)} records.\n\n"));
 
+        if (ChangesSections.From(content) is { } changes)
+        {
+            AppendChanges(text, changes);
+        }
+
         text.Append("## Inputs\n\n| File | Role | Bytes | SHA-256 |\n| --- | --- | ---: | --- |\n");
         foreach (var input in content.Inputs)
         {
@@ -86,6 +91,44 @@ public sealed class SummaryMarkdownOutput : IReportOutput
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The changes since the previous build: the report's section, its tables as Markdown (the trend as its table).</summary>
+    private static void AppendChanges(StringBuilder text, Reports.Rendering.Report.ChangesSection changes)
+    {
+        text.Append("## Changes since the previous build\n\n").Append(MarkdownText.Escape(changes.Summary)).Append("\n\n");
+        foreach (var part in changes.Parts)
+        {
+            text.Append("### ").Append(MarkdownText.Escape(part.Title)).Append("\n\n").Append(MarkdownText.Escape(part.Note)).Append("\n\n");
+            if (part.Table is { } table)
+            {
+                text.Append('|');
+                foreach (var column in table.Columns)
+                {
+                    text.Append(' ').Append(MarkdownText.Escape(column.Header)).Append(" |");
+                }
+
+                text.Append("\n|");
+                foreach (var column in table.Columns)
+                {
+                    text.Append(column.IsNumeric ? " ---: |" : " --- |");
+                }
+
+                text.Append('\n');
+                foreach (var row in table.Rows)
+                {
+                    text.Append('|');
+                    foreach (var cell in row)
+                    {
+                        text.Append(' ').Append(MarkdownText.Escape(cell.Text)).Append(" |");
+                    }
+
+                    text.Append('\n');
+                }
+
+                text.Append('\n');
+            }
+        }
     }
 
     /// <summary>The count, per code, then the first <see cref="WarningsListed"/> in the order they were reported, and what is left out.</summary>

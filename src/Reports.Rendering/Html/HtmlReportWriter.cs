@@ -85,6 +85,11 @@ public static class HtmlReportWriter
         var sections = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         contents.Heading(sections, "Input files", "inputs");
         WriteTable(sections, document.Inputs);
+        if (document.Changes is { } changes)
+        {
+            WriteChanges(sections, changes, contents);
+        }
+
         if (document.Warnings.Count > 0)
         {
             contents.Heading(sections, "Warnings", "warnings");
@@ -115,6 +120,27 @@ public static class HtmlReportWriter
 
         contents.Write(output);
         output.Write(sections.ToString());
+    }
+
+    /// <summary>What changed since the previous build: the PDF's section, its trend chart as SVG.</summary>
+    private static void WriteChanges(TextWriter output, ChangesSection changes, HtmlContents contents)
+    {
+        contents.Heading(output, "Changes since the previous build", "changes");
+        output.WriteLine($"<p>{Escape(changes.Summary)}</p>");
+        foreach (var part in changes.Parts)
+        {
+            output.WriteLine($"<h3>{Escape(part.Title)}</h3>");
+            output.WriteLine($"<p class=\"note\">{Escape(part.Note)}</p>");
+            if (part.Table is { } table)
+            {
+                WriteTable(output, table);
+            }
+        }
+
+        if (changes.Trend is { CanDraw: true } trend)
+        {
+            output.WriteLine(Charts.TrendPlot.Svg(trend));
+        }
     }
 
     private static void WriteHeatmap(ReportDocument document, TextWriter output, HtmlContents contents)

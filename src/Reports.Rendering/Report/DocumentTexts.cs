@@ -24,6 +24,20 @@ public static class DocumentTexts
             yield return ("the warnings", warning);
         }
 
+        if (document.Changes is { } changes)
+        {
+            // The changes quote the data (categories, a description now, a label): what the fonts may not draw.
+            yield return ("the changes since the previous build", changes.Summary);
+            foreach (var part in changes.Parts)
+            {
+                yield return ($"the changes since the previous build, {part.Title}", part.Note);
+                foreach (var (place, text) in part.Table is { } table ? Table(table, $"the changes since the previous build, {part.Title}") : [])
+                {
+                    yield return (place, text);
+                }
+            }
+        }
+
         foreach (var page in document.FeaturePages)
         {
             var section = $"feature {page.FeatureId}'s section";

@@ -56,6 +56,11 @@ public static class PdfReportWriter
         var contentsList = new ContentsList(contents);
         pdf.Add(contentsList);
 
+        if (document.Changes is { } changes)
+        {
+            AddChanges(pdf, changes, contents, () => fontName);
+        }
+
         AddEveryFeature(pdf, document, contents);
         AddHeatmap(pdf, document, contents, () => fontName);
 
@@ -108,6 +113,38 @@ public static class PdfReportWriter
     {
         contents.Add((title, anchor));
         pdf.Add(new Heading(title, 1, anchor) { NewPage = newPage });
+    }
+
+    /// <summary>What changed since the previous build, first after the cover: what a reader of a new build asks first.</summary>
+    private static void AddChanges(PdfDocument pdf, ChangesSection changes, List<(string, string)> contents, Func<string?> fontName)
+    {
+        Section(pdf, contents, "Changes since the previous build", "changes", newPage: true);
+        pdf.Add(new Paragraph(changes.Summary, new TextStyle(10)) { SpaceAfter = 6 });
+        for (var i = 0; i < changes.Parts.Count; i++)
+        {
+            var part = changes.Parts[i];
+            pdf.Add(new Heading(part.Title, 2, "changes-" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+            pdf.Add(new Paragraph(part.Note, TextStyle.Small) { KeepWithNext = part.Table is not null });
+            if (part.Table is { } table)
+            {
+                pdf.Add(new Table(table) { Style = new TextStyle(8) });
+            }
+
+            pdf.Add(new Spacer(6));
+        }
+
+        if (changes.Trend is { CanDraw: true } trend)
+        {
+            var scale = (pdf.Settings.PageSize.Width - (2 * pdf.Settings.Margin)) / TrendPlot.Width;
+            pdf.Add(new CanvasBox(TrendPlot.Width * scale, TrendPlot.Height * scale, (canvas, rect) =>
+            {
+                canvas.Save();
+                canvas.Translate(rect.Left, rect.Top);
+                canvas.Scale(scale);
+                TrendPlot.Draw(canvas, SKRect.Create(0, 0, TrendPlot.Width, TrendPlot.Height), trend, fontName());
+                canvas.Restore();
+            }, TrendPlot.Texts(trend)));
+        }
     }
 
     /// <summary>

@@ -58,6 +58,9 @@ public sealed record ReportDocument
     /// <summary>What the category summary's numbers are, as a sentence.</summary>
     public string CategorySummaryNote { get; init; } = "";
 
+    /// <summary>What changed since the previous build, from the history; null when the report keeps none.</summary>
+    public ChangesSection? Changes { get; init; }
+
     /// <summary>The same features' Cohen's d per category, for box plots.</summary>
     public IReadOnlyList<ContrastBox> CategoryContrasts { get; init; } = [];
 }
