@@ -54,6 +54,10 @@ public sealed class HistoryReportTests
         Assert.Equal([Row(shiftCells)], TableRows(changes, "### Most specific category changed"));
         Assert.Empty(TableRows(changes, "### Descriptions that changed"));
         Assert.Equal([Row(["\\#1 a1", .. Headline(HistoryFixtures.A)]), Row(["\\#2 b (this build)", .. Headline(HistoryFixtures.B)])], TableRows(changes, "### Trend"));
+        // The trend drawn on the job page too: a Mermaid chart a series, its points the builds, its values the table's.
+        var chart = string.Join("\n", changes.SkipWhile(l => l != "title \"Features per build\"" && !l.EndsWith("title \"Features per build\"", StringComparison.Ordinal)).Take(3));
+        Assert.Contains("```mermaid", string.Join("\n", changes), StringComparison.Ordinal);
+        Assert.Contains($"x-axis [\"#1 a1\", \"#2 b (this build)\"]\n    line [{HistoryFixtures.A.Count}, {HistoryFixtures.B.Count}]", chart, StringComparison.Ordinal);
 
         var html = File.ReadAllText(Path.Combine(output, "report.html"));
         var section = html[html.IndexOf("<h2 id=\"changes\">", StringComparison.Ordinal)..];

@@ -129,6 +129,27 @@ public sealed class SummaryMarkdownOutput : IReportOutput
                 text.Append('\n');
             }
         }
+
+        AppendTrendCharts(text, changes.Trend);
+    }
+
+    /// <summary>
+    /// The trend as charts a job page draws: Mermaid's xychart, which GitHub renders in a step summary (elsewhere the
+    /// block shows as text, beside the table that has the same numbers). One chart a series: xychart has no legend.
+    /// </summary>
+    private static void AppendTrendCharts(StringBuilder text, Reports.Rendering.Charts.TrendModel? trend)
+    {
+        if (trend is null || trend.Points.Count < 2)
+        {
+            return;
+        }
+
+        var points = string.Join(", ", trend.Points.Select(p => "\"" + p.Replace("\"", "'", StringComparison.Ordinal) + "\""));
+        foreach (var series in trend.Series)
+        {
+            text.Append("```mermaid\nxychart-beta\n    title \"").Append(series.Name).Append(" per build\"\n    x-axis [").Append(points).Append("]\n    line [")
+                .Append(string.Join(", ", series.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append("]\n```\n\n");
+        }
     }
 
     /// <summary>The count, per code, then the first <see cref="WarningsListed"/> in the order they were reported, and what is left out.</summary>
