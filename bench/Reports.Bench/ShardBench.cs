@@ -33,8 +33,13 @@ public static class ShardBench
                 [reports, "build", "--descriptions", workload.Files.DescriptionsPath, .. inputs, "--out", Path.Combine(workspace.FullName, output), "--no-render", "--no-input-hashes"];
             var partials = Path.Combine(workspace.FullName, "partials");
             var map = string.Join(" && ", sets["zst"].Select((shard, i) => $"dotnet '{reports}' aggregate --no-input-hashes --prompts '{shard}' --out '{partials}/{i:D5}.partial.jsonl.gz' > /dev/null"));
+            string Files(string kind) => string.Join(' ', sets[kind].Select(f => $"'{f}'"));
             var contenders = new (Contender Contender, long ReadBytes)[]
             {
+                // Floors: what reading and decompressing the shards costs on one core, computing nothing.
+                (new Contender($"cat, {options.Shards} shards (I/O floor)", "/bin/sh", ["-c", $"cat {Files("plain")} > /dev/null"]), textBytes),
+                (new Contender($"gzip -dc, {options.Shards} gzip shards (1 core, decompression floor)", "/bin/sh", ["-c", $"gzip -dc {Files("gz")} > /dev/null"]), Bytes(sets["gz"])),
+                (new Contender($"zstd -dc, {options.Shards} Zstandard shards (1 core, decompression floor)", "/bin/sh", ["-c", $"zstd -qdc {Files("zst")} > /dev/null"]), Bytes(sets["zst"])),
                 (new Contender("reports build, one file", "dotnet", Build("one", "--prompts", workload.Files.PromptsPath)), textBytes),
                 (new Contender($"reports build, {options.Shards} shards", "dotnet", Build("plain", "--prompts", Glob(sets["plain"]))), textBytes),
                 (new Contender($"reports build, {options.Shards} gzip shards", "dotnet", Build("gz", "--prompts", Glob(sets["gz"]))), Bytes(sets["gz"])),

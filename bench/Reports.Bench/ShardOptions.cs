@@ -8,7 +8,8 @@ public sealed record ShardOptions(int Scale, int Shards, int Runs, string CacheR
     public const string Usage = """
         Reports.Bench shards: a prompts file against its shards. The scale's data set (json.dumps style, multilingual)
         is split into N shards by lines, written plain, gzip'd and as Zstandard; then `reports build --no-render
-        --no-input-hashes` reads the file and each set of shards, DuckDB reads the same shards, and the map/merge path
+        --no-input-hashes` reads the file and each set of shards, DuckDB reads the same shards, cat, gzip -dc and zstd -dc
+        give the floors (I/O, and decompression on one core), and the map/merge path
         runs: `reports aggregate` per shard, one after another, then `reports build --partials`. Wall time, peak RSS,
         and throughput in MB/s of the files read and of their text.
 
