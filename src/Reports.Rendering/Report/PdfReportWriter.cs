@@ -135,15 +135,7 @@ public static class PdfReportWriter
 
         if (changes.Trend is { CanDraw: true } trend)
         {
-            var scale = (pdf.Settings.PageSize.Width - (2 * pdf.Settings.Margin)) / TrendPlot.Width;
-            pdf.Add(new CanvasBox(TrendPlot.Width * scale, TrendPlot.Height * scale, (canvas, rect) =>
-            {
-                canvas.Save();
-                canvas.Translate(rect.Left, rect.Top);
-                canvas.Scale(scale);
-                TrendPlot.Draw(canvas, SKRect.Create(0, 0, TrendPlot.Width, TrendPlot.Height), trend, fontName());
-                canvas.Restore();
-            }, TrendPlot.Texts(trend)));
+            AddChart(pdf, TrendPlot.Width, TrendPlot.Height, (canvas, area) => TrendPlot.Draw(canvas, area, trend, fontName()), TrendPlot.Texts(trend));
         }
     }
 
@@ -213,6 +205,21 @@ public static class PdfReportWriter
         }
     }
 
+    /// <summary>A chart drawn at the text's width, scaled from the size it is designed at.</summary>
+    /// <param name="texts">The texts the chart draws, for the fonts' cut and the undrawable-character check.</param>
+    private static void AddChart(PdfDocument pdf, float width, float height, Action<SKCanvas, SKRect> draw, IEnumerable<string> texts)
+    {
+        var scale = (pdf.Settings.PageSize.Width - (2 * pdf.Settings.Margin)) / width;
+        pdf.Add(new CanvasBox(width * scale, height * scale, (canvas, rect) =>
+        {
+            canvas.Save();
+            canvas.Translate(rect.Left, rect.Top);
+            canvas.Scale(scale);
+            draw(canvas, SKRect.Create(0, 0, width, height));
+            canvas.Restore();
+        }, texts));
+    }
+
     private static void AddFeaturePage(PdfDocument pdf, FeaturePage page, Func<string?> fontName)
     {
         pdf.Add(new Heading(FeatureHeading(page), 1, page.Anchor) { NewPage = true });
@@ -228,15 +235,8 @@ public static class PdfReportWriter
         pdf.Add(new Heading("Activation by category", 2, page.Anchor + "-categories"));
         var categories = page.Distribution;
         // The page's width: a category's prompts need room to spread.
-        var scale = (pdf.Settings.PageSize.Width - (2 * pdf.Settings.Margin)) / DistributionPlot.Width;
-        pdf.Add(new CanvasBox(DistributionPlot.Width * scale, DistributionPlot.Height * scale, (canvas, rect) =>
-        {
-            canvas.Save();
-            canvas.Translate(rect.Left, rect.Top);
-            canvas.Scale(scale);
-            DistributionPlot.Draw(canvas, SKRect.Create(0, 0, DistributionPlot.Width, DistributionPlot.Height), categories, fontName());
-            canvas.Restore();
-        }, [.. categories.Select(c => c.Label), "Prompt activation n ="]));
+        AddChart(pdf, DistributionPlot.Width, DistributionPlot.Height, (canvas, area) => DistributionPlot.Draw(canvas, area, categories, fontName()),
+            [.. categories.Select(c => c.Label), "Prompt activation n ="]);
         pdf.Add(new Paragraph(FeaturePage.DistributionNote, TextStyle.Small));
 
         pdf.Add(new Heading("Category contrast", 2, page.Anchor + "-contrast"));
