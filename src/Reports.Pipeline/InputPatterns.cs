@@ -27,13 +27,15 @@ public static class InputPatterns
         var empty = new List<string>();
         foreach (var item in pathsAndPatterns.Where(p => !string.IsNullOrWhiteSpace(p)))
         {
-            if (!IsPattern(item))
+            // A file whose name holds a wildcard character ("runs [old]/p.jsonl") is that file, not a pattern.
+            var full = Path.GetFullPath(item, baseDirectory);
+            if (!IsPattern(item) || File.Exists(full))
             {
-                files.Add(Path.GetFullPath(item, baseDirectory));
+                files.Add(full);
                 continue;
             }
 
-            var matches = Matches(Path.GetFullPath(item, baseDirectory)).ToArray();
+            var matches = Matches(full).ToArray();
             if (matches.Length == 0)
             {
                 empty.Add(item);
