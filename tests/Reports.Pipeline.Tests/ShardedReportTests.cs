@@ -118,6 +118,50 @@ public sealed class ShardedReportTests
         AssertUnchanged(output, previous);
     }
 
+    /// <summary>
+    /// Shards as Python writes them: pandas' <c>to_json(lines=True, compression="gzip")</c> (a gzip header with a name and
+    /// a time), Python's <c>gzip.open</c> with <c>json.dumps</c> lines, and the gzip tool (another deflate stream).
+    /// </summary>
+    private const string WriteShards = """
+        import gzip, json, subprocess, sys
+        import pandas as pd
+        source, directory = sys.argv[1], sys.argv[2]
+        lines = open(source, encoding="utf-8").read().splitlines()
+        third = len(lines) // 3
+        records = [json.loads(l) for l in lines[:third]]
+        pd.DataFrame(records).to_json(f"{directory}/part-0.jsonl.gz", orient="records", lines=True, compression="gzip")
+        with gzip.open(f"{directory}/part-1.jsonl.gz", "wt", encoding="utf-8") as out:
+            for l in lines[third:2 * third]:
+                out.write(json.dumps(json.loads(l)) + "\n")
+        with open(f"{directory}/part-2.jsonl", "w", encoding="utf-8") as out:
+            out.write("\n".join(lines[2 * third:]) + "\n")
+        subprocess.run(["gzip", "-9", f"{directory}/part-2.jsonl"], check=True)
+        """;
+
+    [Fact]
+    public void Shards_compressed_by_pandas_python_and_gzip_read_as_their_text()
+    {
+        var set = Write(56);
+        var plain = Shards.Split(Path.Combine(set.Directory, "personal_general_prompts.jsonl"), Path.Combine(set.Directory, "whole"), 1)[0];
+        var python = Path.Combine(set.Directory, "python");
+        Directory.CreateDirectory(python);
+        PythonScript.Run(WriteShards, plain, python);
+        Assert.Equal(["part-0.jsonl.gz", "part-1.jsonl.gz", "part-2.jsonl.gz"], Directory.GetFiles(python).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var text = Path.Combine(set.Directory, "text.jsonl");
+        File.WriteAllLines(text, Directory.GetFiles(python).Order(StringComparer.Ordinal).SelectMany(Shards.ReadLines));
+        var fromText = TestData.NewTemporaryDirectory();
+        var fromShards = TestData.NewTemporaryDirectory();
+
+        Assert.True(ReportPipeline.Run(Request(set, fromText) with { Prompts = [text], Render = false }, new CollectingLog()).Succeeded);
+        var log = new CollectingLog();
+        Assert.True(ReportPipeline.Run(Request(set, fromShards) with { Prompts = [Path.Combine(python, "*.gz")], Render = false }, log).Succeeded, string.Join("\n", log.Diagnostics));
+
+        // The shards' text put together is one file: the same records, each located in its shard, the same means to 1e-9.
+        NotebookMethod.AssertAggregateCsvAgrees(text, Path.Combine(fromShards, "aggregate.csv"));
+        Assert.Equal(File.ReadAllLines(Path.Combine(fromText, "tokens.csv")), File.ReadAllLines(Path.Combine(fromShards, "tokens.csv")));
+        Assert.Equal(0, log.Diagnostics.Count(d => d.Code == DiagnosticCodes.CorruptCompressedInput));
+    }
+
     [Fact]
     public void A_shard_another_program_holds_locked_is_an_error_naming_it_not_a_crash()
     {
