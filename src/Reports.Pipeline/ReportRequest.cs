@@ -23,7 +23,10 @@ public sealed record ReportRequest
     /// </summary>
     public IReadOnlyList<string> Partials { get; init; } = [];
 
-    /// <summary>One prompts file: <see cref="Prompts"/> of one path.</summary>
+    /// <summary>
+    /// <see cref="Prompts"/> as the item's metadata writes it: set, one file; read, the files and patterns separated by
+    /// ';'.
+    /// </summary>
     public string PromptsPath
     {
         get => Prompts.Count == 1 ? Prompts[0] : string.Join(";", Prompts);
