@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Reports.Analysis.Diagnostics;
 
 namespace Reports.Pipeline;
 
@@ -47,6 +48,13 @@ public static class InputPatterns
         unmatched = empty;
         return [.. files];
     }
+
+    /// <summary>RPT001 for a pattern that matched no file.</summary>
+    /// <param name="what">What the pattern was to match, e.g. "prompts files".</param>
+    /// <param name="option">Where it was given: the command's option, and the item's metadata when there is one.</param>
+    public static ReportDiagnostic NoMatch(string pattern, string what, string option) =>
+        new(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
+            $"expected the pattern '{pattern}' to match {what}, found none; check the pattern in {option} (quoted, so the command expands it)", pattern);
 
     private static IEnumerable<string> Matches(string pattern)
     {

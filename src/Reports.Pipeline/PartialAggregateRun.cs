@@ -41,19 +41,11 @@ public static class PartialAggregateRun
         var prompts = InputPatterns.Expand(request.Prompts, Environment.CurrentDirectory, out var unmatched);
         foreach (var pattern in unmatched)
         {
-            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
-                $"expected the pattern '{pattern}' to match prompts files, found none; check the pattern in --prompts (quoted, so the command expands it)", pattern));
+            log.Report(InputPatterns.NoMatch(pattern, "prompts files", "--prompts"));
         }
 
         if (unmatched.Count > 0)
         {
-            return false;
-        }
-
-        if (prompts.FirstOrDefault(p => !File.Exists(p)) is { } missing)
-        {
-            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
-                $"expected an input file, found nothing at '{missing}'; check the path in --prompts", missing));
             return false;
         }
 

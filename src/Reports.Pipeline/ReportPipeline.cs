@@ -216,8 +216,7 @@ public static class ReportPipeline
         partials = InputPatterns.Expand(request.Partials, Environment.CurrentDirectory, out var unmatchedPartials);
         foreach (var (pattern, what, where) in unmatchedPrompts.Select(p => (p, "prompts files", "Prompts")).Concat(unmatchedPartials.Select(p => (p, "partial aggregates", "Partials"))))
         {
-            log.Report(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
-                $"expected the pattern '{pattern}' to match {what}, found none; check the pattern in the item's {where} (relative to the project) or in --{where.ToLowerInvariant()} (quoted, so the command expands it)", pattern));
+            log.Report(InputPatterns.NoMatch(pattern, what, $"the item's {where} (relative to the project) or in --{where.ToLowerInvariant()}"));
         }
 
         if (prompts.Count == 0 && partials.Count == 0 && unmatchedPrompts.Count == 0 && unmatchedPartials.Count == 0)

@@ -20,6 +20,8 @@ public static class PartialAggregateWriter
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
+    /// <exception cref="Diagnostics.ReportInputException">An input is missing (RPT001), cannot be opened (RPT004), or a compressed one is damaged (RPT022).</exception>
+    /// <exception cref="SchemaDataException">A line does not match the schema sample.</exception>
     /// <param name="inputs">The prompts files (paths as given), in the order they are merged: sorted by full path.</param>
     /// <param name="destination">Where the gzip-compressed file goes.</param>
     /// <param name="topPromptCount">Strongest prompts kept per record: the most a report built from it can show per feature.</param>
@@ -31,6 +33,11 @@ public static class PartialAggregateWriter
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentOutOfRangeException.ThrowIfNegative(topPromptCount);
         options ??= AnalysisOptions.Default;
+        foreach (var input in inputs)
+        {
+            InputFile.Require(input);
+        }
+
         using var gzip = new GZipStream(destination, CompressionLevel.Fastest, leaveOpen: true);
         using var json = new Utf8JsonWriter(gzip, JsonOptions);
 

@@ -104,15 +104,5 @@ public static class ActivationAnalyzer
         return ParallelPromptReader.AggregateSerially(path, Internals.CompressedText.Of(path), (options ?? AnalysisOptions.Default).MaxLineLength, cancellationToken);
     }
 
-    private static string RequireFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ReportInputException(new ReportDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotFound,
-                (Directory.Exists(path) ? $"expected an input file, found a directory at '{path}'" : $"expected an input file, found nothing at '{path}'")
-                + "; check the path in the item's Descriptions or Prompts (relative to the project) or in --descriptions or --prompts", path));
-        }
-
-        return path;
-    }
+    private static string RequireFile(string path) => Internals.InputFile.Require(path);
 }

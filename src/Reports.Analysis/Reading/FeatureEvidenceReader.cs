@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using Reports.Analysis.Aggregation;
 using Reports.Analysis.Evidence;
 using Reports.Analysis.Reading.Internals;
@@ -35,22 +36,32 @@ public static class FeatureEvidenceReader
         ArgumentOutOfRangeException.ThrowIfNegative(topPromptCount);
         var evidence = new FeatureEvidence.Builder(featureId, topPromptCount);
 
-        // A record was read whole once, so the largest limit does not turn away a line the run accepted.
-        var readers = new Dictionary<int, FeatureRecordJsonlReader>();
+        // Per file, its reader (a record was read whole once, so the largest limit does not turn away a line the run
+        // accepted) and, for a text file, its handle: opened once for the feature's records in it.
+        var sources = new Dictionary<int, (FeatureRecordJsonlReader Reader, SafeFileHandle? File)>();
         try
         {
             foreach (var record in records)
             {
                 var path = paths[record.Source];
-                var line = decompressed.GetValueOrDefault(record) ?? ReadText(path, record);
-                if (!readers.TryGetValue(record.Source, out var reader))
+                if (!sources.TryGetValue(record.Source, out var source))
                 {
-                    readers.Add(record.Source, reader = new FeatureRecordJsonlReader(Stream.Null, path, ReaderLimits.LargestMaxLineLength));
+                    sources[record.Source] = source = (new FeatureRecordJsonlReader(Stream.Null, path, ReaderLimits.LargestMaxLineLength), null);
+                }
+
+                if (!decompressed.TryGetValue(record, out var line))
+                {
+                    if (source.File is null)
+                    {
+                        sources[record.Source] = source = source with { File = OpenText(path) };
+                    }
+
+                    line = ReadText(source.File!, record);
                 }
 
                 // The generated reader's parse of the line: the run read it, so an error means the file changed since, and
                 // is located as the generated reader would locate it in the line as it is now.
-                var whole = line.Length == record.Length ? reader.ReadLine(line, record.Line) : null;
+                var whole = line.Length == record.Length ? source.Reader.ReadLine(line, record.Line) : null;
                 if (whole is null || whole.FeatureId != featureId)
                 {
                     throw new InputChangedException(path, record.Line, $"the record of feature {featureId} at line {record.Line} is no longer where it was read");
@@ -61,9 +72,10 @@ public static class FeatureEvidenceReader
         }
         finally
         {
-            foreach (var reader in readers.Values)
+            foreach (var (reader, file) in sources.Values)
             {
                 reader.Dispose();
+                file?.Dispose();
             }
         }
 
@@ -83,19 +95,23 @@ public static class FeatureEvidenceReader
         }
     }
 
-    private static byte[] ReadText(string path, RecordLocation record)
+    private static SafeFileHandle OpenText(string path)
     {
         try
         {
-            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var line = new byte[record.Length];
-            var read = RandomAccess.Read(file, line, record.Offset);
-            return read == line.Length ? line : line[..read];
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
             // The run read it, so it was removed since.
             throw new InputChangedException(path, 0, "it no longer exists", exception);
         }
+    }
+
+    private static byte[] ReadText(SafeFileHandle file, RecordLocation record)
+    {
+        var line = new byte[record.Length];
+        var read = RandomAccess.Read(file, line, record.Offset);
+        return read == line.Length ? line : line[..read];
     }
 }

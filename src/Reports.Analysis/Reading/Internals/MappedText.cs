@@ -28,31 +28,18 @@ internal sealed class MappedText : IDisposable
     // view is unmapped when it is done, so the file's pages never count as the process's memory all at once.
     public MemoryMappedFile Map => map ?? throw new ObjectDisposedException(Path);
 
-    public static MappedText Open(string path)
+    /// <summary>Maps the file open at <paramref name="handle"/>, which the text now owns.</summary>
+    public static MappedText Open(string path, SafeFileHandle handle)
     {
-        var handle = InputFile.Open(path, () => File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read));
         var length = RandomAccess.GetLength(handle);
-        var text = new MappedText(path, handle, length, Utf8Start(handle));
+        Span<byte> head = stackalloc byte[4];
+        var text = new MappedText(path, handle, length, TextStart.Of(head[..RandomAccess.Read(handle, head, 0)]));
         if (text.Start >= 0)
         {
             text.map = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         }
 
         return text;
-    }
-
-    private static long Utf8Start(SafeFileHandle file)
-    {
-        Span<byte> head = stackalloc byte[4];
-        var read = RandomAccess.Read(file, head, 0);
-        head = head[..read];
-        if (read == 0 || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
-            || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
-        {
-            return -1;
-        }
-
-        return head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Math.Min(3, read) : 0;
     }
 
     /// <summary>

@@ -87,17 +87,17 @@ internal sealed class PromptFilesRead : IDisposable
         {
             for (var file = 0; file < paths.Count && !stopping.IsCancellationRequested; file++)
             {
-                using (var handle = InputFile.Open(paths[file], () => File.OpenHandle(paths[file], FileMode.Open, FileAccess.Read, FileShare.Read)))
+                var handle = InputFile.Open(paths[file], () => File.OpenHandle(paths[file], FileMode.Open, FileAccess.Read, FileShare.Read));
+                var compression = CompressedText.Of(handle);
+                if (compression == TextCompression.None)
                 {
-                    if (CompressedText.Of(handle) is var compression && compression != TextCompression.None)
-                    {
-                        handle.Dispose();
-                        ProduceDecompressed(file, compression);
-                        continue;
-                    }
+                    ProduceMapped(file, handle);
                 }
-
-                ProduceMapped(file);
+                else
+                {
+                    handle.Dispose();
+                    ProduceDecompressed(file, compression);
+                }
             }
         }
         finally
@@ -106,9 +106,9 @@ internal sealed class PromptFilesRead : IDisposable
         }
     }
 
-    private void ProduceMapped(int file)
+    private void ProduceMapped(int file, Microsoft.Win32.SafeHandles.SafeFileHandle handle)
     {
-        var text = MappedText.Open(paths[file]);
+        var text = MappedText.Open(paths[file], handle);
         lock (gate)
         {
             opened.Add(text);

@@ -27,14 +27,12 @@ internal sealed class TextChunker(Stream text, int chunkSize, int maxLineLength,
     public long Start()
     {
         FillTo(4);
-        var head = buffer.AsSpan(0, Math.Min(4, filled));
-        if (filled == 0 || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
-            || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+        var start = TextStart.Of(buffer.AsSpan(0, Math.Min(4, filled)));
+        if (start < 0)
         {
             return -1;
         }
 
-        var start = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Math.Min(3, filled) : 0;
         Drop(start);
         return start;
     }
